@@ -1,0 +1,220 @@
+"""Repositories over a `Session`: sites, the one article upsert, runs. They never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+from sqlalchemy import Table, case, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from crawler.items import Article, CrawledArticle, RawResponse
+from store.mapping import article_values, raw_values, row_to_article, row_to_raw_response
+from store.models import ArticleRow, CrawlRun, RawResponseRow, SiteRow
+
+ARTICLES = cast("Table", ArticleRow.__table__)
+RAW_RESPONSES = cast("Table", RawResponseRow.__table__)
+SITES = cast("Table", SiteRow.__table__)
+
+CONTENT_COLUMNS = tuple(
+    column.name
+    for column in ARTICLES.columns
+    if column.name not in {"id", "url", "version", "first_seen_at", "last_seen_at", "updated_at"}
+)
+"""Columns replaced when an article's content changed; left alone when it did not."""
+
+IN_CLAUSE_SIZE = 500
+"""URLs per ``IN (...)`` list: far below SQLite's limit on bound parameters."""
+
+
+class UnsupportedDialectError(RuntimeError):
+    """The upsert is written for SQLite and PostgreSQL only."""
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertCounts:
+    """What an upsert did, per distinct URL of the batch."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def ensure_site(
+    session: Session,
+    key: str,
+    *,
+    name: str,
+    root_url: str,
+    kind: str = "unknown",
+    province: str | None = None,
+    province_historical: str | None = None,
+    family: str = "generic",
+    status: str = "unverified",
+) -> SiteRow:
+    """Create the site ``key`` or bring its description up to date; return its row."""
+    site = session.scalar(select(SiteRow).where(SiteRow.key == key))
+    if site is None:
+        site = SiteRow(key=key)
+        session.add(site)
+    site.name = name
+    site.root_url = root_url
+    site.kind = kind
+    site.province = province
+    site.province_historical = province_historical
+    site.family = family
+    site.status = status
+    session.flush()
+    return site
+
+
+def upsert_articles(
+    session: Session, items: Sequence[CrawledArticle], *, now: datetime | None = None
+) -> UpsertCounts:
+    """Insert or update articles by canonical URL, with their raw responses, in one batch.
+
+    Within a batch the last item of a URL wins. ``version`` goes up only when the content
+    hash changed; an unchanged article only gets ``last_seen_at``. Sites not yet known are
+    created with their key as name.
+    """
+    latest = {item.article.url: item for item in items}
+    if not latest:
+        return UpsertCounts()
+    seen_at = now or datetime.now(UTC)
+    rows = [article_values(item.article, seen_at) for item in latest.values()]
+    _ensure_sites_exist(session, [item.article for item in latest.values()])
+    known = _known_hashes(session, list(latest))
+    ids = _upsert_article_rows(session, rows)
+    raws = [raw_values(ids[url], item.raw) for url, item in latest.items()]
+    _upsert_raw_rows(session, raws)
+    new = sum(1 for row in rows if row["url"] not in known)
+    updated = sum(
+        1 for row in rows if known.get(row["url"], row["content_hash"]) != row["content_hash"]
+    )
+    return UpsertCounts(new=new, updated=updated, unchanged=len(rows) - new - updated)
+
+
+def _insert(session: Session, table: Table) -> sqlite.Insert | postgresql.Insert:
+    """Return the INSERT of the session's dialect, the one that knows ON CONFLICT."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    msg = f"no upsert for the {dialect} dialect"
+    raise UnsupportedDialectError(msg)
+
+
+def _ensure_sites_exist(session: Session, articles: Iterable[Article]) -> None:
+    """Insert a placeholder row for each site key not in ``sites`` yet."""
+    placeholders: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        parts = urlsplit(article.url)
+        root_url = f"{parts.scheme}://{parts.netloc}/"
+        placeholders.setdefault(
+            article.site, {"key": article.site, "name": article.site, "root_url": root_url}
+        )
+    statement = _insert(session, SITES).on_conflict_do_nothing(index_elements=[SITES.c.key])
+    session.execute(statement, list(placeholders.values()))
+
+
+def _known_hashes(session: Session, urls: Sequence[str]) -> dict[str, str]:
+    """Return the stored content hash of each of ``urls`` that is already stored."""
+    known: dict[str, str] = {}
+    for start in range(0, len(urls), IN_CLAUSE_SIZE):
+        chunk = urls[start : start + IN_CLAUSE_SIZE]
+        query = select(ARTICLES.c.url, ARTICLES.c.content_hash).where(ARTICLES.c.url.in_(chunk))
+        known.update(session.execute(query).all())
+    return known
+
+
+def _upsert_article_rows(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Upsert ``articles`` rows in one executemany statement; return their ids by URL."""
+    statement = _insert(session, ARTICLES)
+    excluded = statement.excluded
+    changed = ARTICLES.c.content_hash != excluded.content_hash
+    assignments: dict[str, Any] = {
+        name: case((changed, excluded[name]), else_=ARTICLES.c[name]) for name in CONTENT_COLUMNS
+    }
+    assignments["version"] = case((changed, ARTICLES.c.version + 1), else_=ARTICLES.c.version)
+    assignments["updated_at"] = case((changed, excluded.updated_at), else_=ARTICLES.c.updated_at)
+    assignments["last_seen_at"] = excluded.last_seen_at
+    upsert = statement.on_conflict_do_update(index_elements=[ARTICLES.c.url], set_=assignments)
+    result = session.execute(upsert.returning(ARTICLES.c.url, ARTICLES.c.id), rows)
+    return dict(result.all())
+
+
+def _upsert_raw_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Keep the newest raw response of each article (an older fetch never replaces it)."""
+    statement = _insert(session, RAW_RESPONSES)
+    excluded = statement.excluded
+    names = ("url", "status", "headers", "body", "etag", "last_modified", "fetched_at")
+    upsert = statement.on_conflict_do_update(
+        index_elements=[RAW_RESPONSES.c.article_id],
+        set_={name: excluded[name] for name in names},
+        where=RAW_RESPONSES.c.fetched_at <= excluded.fetched_at,
+    )
+    session.execute(upsert, rows)
+
+
+def get_article(session: Session, url: str) -> Article | None:
+    """Return the stored article of canonical ``url``, or None."""
+    query = select(ArticleRow).where(ArticleRow.url == url)
+    row = session.scalar(query.execution_options(populate_existing=True))
+    return row_to_article(row) if row is not None else None
+
+
+def get_raw_response(session: Session, url: str) -> RawResponse | None:
+    """Return the current raw response of the article at canonical ``url``, or None."""
+    query = select(RawResponseRow).join(ArticleRow).where(ArticleRow.url == url)
+    row = session.scalar(query.execution_options(populate_existing=True))
+    return row_to_raw_response(row) if row is not None else None
+
+
+def count_articles(session: Session, site: str | None = None) -> int:
+    """Count stored articles, of one site or of all."""
+    query = select(func.count()).select_from(ArticleRow)
+    if site is not None:
+        query = query.where(ArticleRow.site_key == site)
+    return session.scalar(query) or 0
+
+
+def start_run(
+    session: Session,
+    *,
+    command: str,
+    args: Sequence[str] = (),
+    sites: Sequence[str] = (),
+    started_at: datetime | None = None,
+) -> CrawlRun:
+    """Record the start of a run and return it (with its id)."""
+    run = CrawlRun(
+        command=command,
+        args=list(args),
+        sites=list(sites),
+        status="running",
+        stats={},
+        started_at=started_at or datetime.now(UTC),
+    )
+    session.add(run)
+    session.flush()
+    return run
+
+
+def finish_run(
+    session: Session,
+    run: CrawlRun,
+    stats: dict[str, Any],
+    *,
+    status: str = "finished",
+    finished_at: datetime | None = None,
+) -> None:
+    """Record the end of a run: its status and its statistics."""
+    run.stats = dict(stats)
+    run.status = status
+    run.finished_at = finished_at or datetime.now(UTC)
+    session.flush()
