@@ -1,0 +1,144 @@
+"""Boilerplate removal before trafilatura: related lists, comment forms, share and rating widgets.
+
+Generic rules (any site): containers whose class/id is a known widget name, boxes opened by a
+known heading ('Tin liên quan', 'Viết bình luận' …, the heading and the rest of its box go), and
+comment forms (a ``<form>`` with a text field and little text; an ASP.NET page wraps everything in
+one ``<form>``, so a form holding the article is kept). A profile adds its own ``drop`` selectors.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+from crawler.extract.nodes import RELATED_TOKEN, SPACES, is_element, remove, select, text_of, tokens
+from crawler.sites.base import SiteProfile
+
+WIDGET_TOKEN = re.compile(
+    r"^(share\S*|\S*-share|social\S*|sharing|addthis\S*|zalo-share\S*|fb-like|fb-share\S*"
+    r"|like-?box|print\S*|tools?|toolbar|post-tag|tags?|tag-?list|news-?tags?|keywords?|form3b"
+    r"|rating|vote\S*|views?|view-?count|luot-?xem|counter|captcha\S*|breadcrumbs?|bread-?crumb"
+    r"|ads?|advert\S*|quang-?cao|banner\S*|sidebar|navbar|menu|footer|socials?|box-?comment"
+    r"|comment-?form|binh-?luan\S*|y-?kien\S*|gop-?y)$",
+    re.IGNORECASE,
+)
+DATE_WIDGET_TOKEN = re.compile(
+    r"^(header|site-header|top-?header|header-?top|topbar|top-bar|today|current-?date|currentdate"
+    r"|ngay-?hien-?tai|date-?now|datenow|clock)$",
+    re.IGNORECASE,
+)
+# Elements that the page hides from readers (schema.org copies of the date and author, templates).
+HIDDEN_TOKEN = re.compile(r"^(hidden|d-none|hide|sr-only|visually-?hidden|invisible)$", re.I)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+DROP_TAGS = ("script", "style", "noscript", "iframe", "select", "button", "input", "textarea",
+             "label", "nav", "aside", "footer", "object", "embed", "svg")
+BOX_HEADINGS = frozenset(
+    {"tin liên quan", "tin liên quan khác", "các tin liên quan", "bài liên quan", "tin mới",
+     "tin mới nhất", "tin mới hơn", "tin cũ hơn", "các bài mới đăng", "các bài đã đăng",
+     "tin xem nhiều", "xem nhiều", "đọc nhiều", "các tin khác", "tin khác", "bài viết khác",
+     "theo dòng sự kiện", "những tin mới hơn", "những tin cũ hơn", "ý kiến bạn đọc",
+     "viết bình luận", "gửi bình luận", "gửi bình luận của bạn", "ý kiến của bạn",
+     "ý kiến bạn đọc - gửi bình luận", "đánh giá bài viết", "liên kết website",
+     "tin cùng chuyên mục",
+     "bài đã đăng", "bài mới đăng", "tin đã đưa"}
+)
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "div", "span", "p", "a",
+                          "td", "li", "legend"})
+MAX_HEADING_CHARS = 40
+KEEP_TEXT_CHARS = 400
+FORM_TEXT_LIMIT = 800
+LONG_PARAGRAPH_CHARS = 120
+ARTICLE_PARAGRAPHS = 3
+
+
+@lru_cache(maxsize=8192)
+def _token_kind(token: str) -> str:
+    if HIDDEN_TOKEN.match(token):
+        return "hidden"
+    if RELATED_TOKEN.match(token):
+        return "related"
+    if DATE_WIDGET_TOKEN.match(token):
+        return "widget"
+    return "widget" if WIDGET_TOKEN.match(token) else ""
+
+
+def _heading_key(text: str) -> str:
+    return text.strip().strip(":：").strip().casefold()
+
+
+def _own_text_chars(element: HtmlElement) -> int:
+    linked = sum(len(text_of(link)) for link in element.iter("a"))
+    return len(text_of(element)) - linked
+
+
+def _drop_box_after(heading: HtmlElement) -> None:
+    node = heading
+    while node.getnext() is None and node.getparent() is not None and node.getparent().tag not in (
+        "body", "form", "html"):
+        node = node.getparent()
+    for sibling in list(node.itersiblings()):
+        if is_element(sibling) and _own_text_chars(sibling) >= KEEP_TEXT_CHARS:
+            break
+        remove(sibling)
+    remove(node)
+
+
+def _drop_boxes_by_heading(root: HtmlElement) -> None:
+    headings: list[HtmlElement] = []
+    for text in root.xpath("//text()[string-length(normalize-space()) <= $limit]",
+                           limit=MAX_HEADING_CHARS):
+        if not text.is_text or _heading_key(SPACES.sub(" ", text)) not in BOX_HEADINGS:
+            continue
+        element = text.getparent()
+        if element is not None and element.tag in HEADING_TAGS and (
+            _heading_key(text_of(element)) in BOX_HEADINGS
+        ):
+            headings.append(element)
+    for heading in headings:
+        if _attached(heading, root):
+            _drop_box_after(heading)
+
+
+def _attached(element: HtmlElement, root: HtmlElement) -> bool:
+    top = element
+    while top.getparent() is not None:
+        top = top.getparent()
+    return top is root and element is not root
+
+
+def _holds_article(element: HtmlElement) -> bool:
+    long_paragraphs = (1 for p in element.iter("p") if len(text_of(p)) >= LONG_PARAGRAPH_CHARS)
+    return sum(1 for _ in zip(range(ARTICLE_PARAGRAPHS), long_paragraphs, strict=False)) >= (
+        ARTICLE_PARAGRAPHS)
+
+
+def _is_comment_form(form: HtmlElement) -> bool:
+    fields = form.xpath(".//textarea|.//input[not(@type) or @type='text' or @type='email']")
+    return bool(fields) and len(text_of(form)) < FORM_TEXT_LIMIT
+
+
+def drop_boilerplate(root: HtmlElement, profile: SiteProfile | None) -> None:
+    """Remove boilerplate containers from ``root`` in place."""
+    doomed: list[HtmlElement] = []
+    if profile:
+        for selector in profile.selectors.drop:
+            doomed.extend(select(root, selector))
+    for element in root.iter():
+        if not is_element(element) or element.tag in ("html", "body"):
+            continue
+        found = tokens(element)
+        kinds = {_token_kind(token) for token in found}
+        is_widget = "widget" in kinds and not _holds_article(element)
+        is_form = element.tag == "form" and _is_comment_form(element)
+        is_hidden = "hidden" in kinds or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+        if "related" in kinds or is_widget or is_form or is_hidden:
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            remove(element)
+    for element in list(root.iter(*DROP_TAGS)):
+        if element.getparent() is not None:
+            remove(element)
+    _drop_boxes_by_heading(root)

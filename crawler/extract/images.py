@@ -1,0 +1,105 @@
+"""Images of the article with their captions; caption elements leave the tree before trafilatura."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from crawler.extract.nodes import SPACES, is_element, remove, text_of, tokens
+from crawler.items import Image
+
+CAPTION_TOKEN = re.compile(
+    r"^(caption|\w*[-_]caption|caption[-_]\w*|(?!no)\w+caption|expnoedit|desc-?image|image-?desc|note-?image|image-?note|chu-?thich\S*"
+    r"|chuthich\S*|img-?desc|photo-?desc|fig-?desc)$",
+    re.IGNORECASE,
+)
+SKIPPED_SRC = re.compile(r"logo|icon|banner|spacer|blank\.gif|pixel|avatar|/ads?/|qrcode", re.I)
+LAZY_ATTRIBUTES = ("data-src", "data-original", "data-lazy-src", "data-srcset", "src")
+MIN_SIDE = 100
+MAX_CAPTION_CHARS = 300
+MAX_IMAGE_TABLE_ROWS = 3
+CENTER = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+
+
+def image_url(img: HtmlElement, base_url: str) -> str | None:
+    """Return the absolute URL of an ``<img>`` (lazy-loading attributes first), or None."""
+    for attribute in LAZY_ATTRIBUTES:
+        value = (img.get(attribute) or "").strip().split(" ")[0]
+        if value and not value.startswith("data:"):
+            return str(urljoin(base_url, value))
+    return None
+
+
+def _too_small(img: HtmlElement) -> bool:
+    for side in ("width", "height"):
+        value = (img.get(side) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < MIN_SIDE:
+            return True
+    return False
+
+
+def _is_image_only(block: HtmlElement) -> bool:
+    return block.find(".//img") is not None and not text_of(block)
+
+
+def _looks_like_caption(block: HtmlElement) -> bool:
+    text = text_of(block)
+    if not text or len(text) > MAX_CAPTION_CHARS or block.find(".//img") is not None:
+        return False
+    emphasised = "".join(text_of(node) for node in block.iter("em", "i"))
+    styled = CENTER.search(block.get("style") or "") or block.get("align", "").lower() == "center"
+    return SPACES.sub("", emphasised) == SPACES.sub("", text) or bool(styled)
+
+
+def _caption_for(img: HtmlElement) -> tuple[str, list[HtmlElement]]:
+    """Find the caption of one image: (caption text, elements to remove)."""
+    node: HtmlElement | None = img
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag == "figure":
+            found = [cap for cap in node.iter() if is_element(cap) and (
+                cap.tag == "figcaption" or any(CAPTION_TOKEN.match(t) for t in tokens(cap)))]
+            return (text_of(found[0]), found[:1]) if found else ("", [])
+        if node.tag == "table":
+            rows = node.findall(".//tr")
+            text = text_of(node)
+            if len(rows) <= MAX_IMAGE_TABLE_ROWS and len(text) <= MAX_CAPTION_CHARS:
+                return text, [cell for cell in node.iter("td", "th") if cell.find(".//img") is None]
+            break
+        node = node.getparent()
+    block = img.getparent()
+    while block is not None and block.tag in ("a", "span", "strong", "em", "center", "font"):
+        block = block.getparent()
+    if block is None:
+        return "", []
+    following = block.getnext()
+    if following is not None and any(CAPTION_TOKEN.match(t) for t in tokens(following)):
+        return text_of(following), [following]
+    if _is_image_only(block) and following is not None and _looks_like_caption(following):
+        return text_of(following), [following]
+    return "", []
+
+
+def take_images(container: HtmlElement, base_url: str) -> list[Image]:
+    """Collect the images of ``container`` with their captions and remove the captions from it."""
+    images: list[Image] = []
+    seen: set[str] = set()
+    doomed: list[HtmlElement] = []
+    for img in list(container.iter("img")):
+        url = image_url(img, base_url)
+        if not url or url in seen or _too_small(img) or SKIPPED_SRC.search(url):
+            continue
+        caption, caption_elements = _caption_for(img)
+        seen.add(url)
+        images.append(Image(url=url, caption=caption))
+        doomed.extend(caption_elements)
+    for element in container.iter():
+        if (is_element(element) and element.tag not in ("html", "body")
+                and any(CAPTION_TOKEN.match(t) for t in tokens(element))
+                and len(text_of(element)) <= MAX_CAPTION_CHARS and element.find(".//img") is None):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            remove(element)
+    return images
