@@ -40,7 +40,7 @@ class SiteProfile:
     feeds: tuple[str, ...] = ()
     family: str = "generic"
     article_url_pattern: str = ""
-    """A regex that an article URL's path (with query) matches; empty: use the generic classifier."""
+    """A regex matched against an article URL's path and query; empty: the generic classifier."""
     listing_url_pattern: str = ""
     selectors: Selectors = field(default_factory=Selectors)
     kind: SiteKind = "unknown"

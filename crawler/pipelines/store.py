@@ -1,0 +1,75 @@
+"""The storage pipeline: upserts crawled articles into the database in batches."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, Self
+
+from scrapy.exceptions import NotConfigured
+
+from crawler.items import CrawledArticle
+from store.db import make_engine, session_factory
+from store.repository import upsert_articles
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Buffer articles and write each batch in one transaction (one upsert per batch)."""
+
+    def __init__(self, database_url: str, batch_size: int, stats: StatsCollector) -> None:
+        if batch_size < 1:
+            raise NotConfigured("PARTYNEWS_STORE_BATCH_SIZE must be at least 1")
+        self.database_url = database_url
+        self.batch_size = batch_size
+        self.stats = stats
+        self.pending: list[CrawledArticle] = []
+        self.engine: Engine | None = None
+        self.sessions: sessionmaker[Session] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        """Read the database URL and batch size from the settings."""
+        settings = crawler.settings
+        return cls(
+            database_url=settings.get("PARTYNEWS_DATABASE_URL"),
+            batch_size=settings.getint("PARTYNEWS_STORE_BATCH_SIZE"),
+            stats=crawler.stats,
+        )
+
+    def open_spider(self) -> None:
+        """Open the database (the CLI has already upgraded its schema)."""
+        self.engine = make_engine(self.database_url)
+        self.sessions = session_factory(self.engine)
+
+    def process_item(self, item: Any) -> Any:
+        """Queue a crawled article; write the queue when a batch is full."""
+        if isinstance(item, CrawledArticle):
+            self.pending.append(item)
+            if len(self.pending) >= self.batch_size:
+                self.flush()
+        return item
+
+    def close_spider(self) -> None:
+        """Write what is left and close the database."""
+        self.flush()
+        if self.engine is not None:
+            self.engine.dispose()
+
+    def flush(self) -> None:
+        """Write the pending articles in one transaction and count the outcome."""
+        if not self.pending or self.sessions is None:
+            return
+        batch, self.pending = self.pending, []
+        with self.sessions.begin() as session:
+            counts = upsert_articles(session, batch)
+        self.stats.inc_value("partynews/articles/new", counts.new)
+        self.stats.inc_value("partynews/articles/updated", counts.updated)
+        self.stats.inc_value("partynews/articles/unchanged", counts.unchanged)
+        logger.debug("stored %d articles (%s)", len(batch), counts)
