@@ -3,7 +3,8 @@
 import sys
 import xml.etree.ElementTree as ET
 
-SERVICE_WORDS = ("PARTYNEWS_TEST_POSTGRES", "PARTYNEWS_TEST_REDIS", "postgres", "redis")
+# The service fixtures skip with a message naming the variable that was not set.
+SERVICE_WORDS = ("PARTYNEWS_TEST_POSTGRES", "PARTYNEWS_TEST_REDIS")
 
 
 def main(path: str) -> int:
@@ -14,8 +15,8 @@ def main(path: str) -> int:
         skipped = case.find("skipped")
         if skipped is None:
             continue
-        text = " ".join([case.get("name", ""), skipped.get("message", ""), skipped.text or ""])
-        if any(word.lower() in text.lower() for word in SERVICE_WORDS):
+        text = " ".join([skipped.get("message", ""), skipped.text or ""])
+        if any(word in text for word in SERVICE_WORDS):
             bad.append(f"{case.get('classname')}::{case.get('name')}: {skipped.get('message')}")
     for line in bad:
         print(f"CI: service test skipped: {line}", file=sys.stderr)

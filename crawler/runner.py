@@ -76,7 +76,7 @@ def build_settings(database_url: str, overrides: Mapping[str, Any], *, loopback:
 
 def run_crawl(target: CrawlTarget, settings: Settings) -> CrawlReport:
     """Crawl one site to completion and return its stats."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(SiteSpider)
     process.crawl(crawler, root_url=target.root_url, site_key=target.key, profile=target.profile)
     process.start()

@@ -44,7 +44,8 @@ class SiteSpider(scrapy.Spider):
         self.site_key = site_key
         self.profile = profile
         self.allowed_domains = [urlsplit(self.root_url).hostname or ""]
-        self.queued: set[str] = set()
+        self.seen_links: set[str] = set()  # links as found, so each is canonicalized once
+        self.queued: set[str] = set()  # canonical URLs already requested
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         """Seed the crawl with robots.txt, the sitemaps, the feeds and the home page."""
@@ -107,6 +108,9 @@ class SiteSpider(scrapy.Spider):
     def _follow(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
         """Request each new on-site URL once (Scrapy's dupefilter stays the final guard)."""
         for url in urls:
+            if url in self.seen_links:
+                continue
+            self.seen_links.add(url)
             canonical = canonicalize_url(url)
             if canonical in self.queued:
                 continue
