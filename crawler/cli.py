@@ -131,7 +131,7 @@ def _crawl_targets(args: argparse.Namespace) -> list[CrawlTarget]:
     targets = []
     for key in args.sites:
         profile = sites.get_profile(key)
-        root = profile.start_urls[0] if profile.start_urls else f"https://{profile.domains[0]}/"
+        root = profile.root_url or f"https://{profile.domains[0]}/"
         targets.append(CrawlTarget(key=key, root_url=root, profile=profile))
     return targets
 

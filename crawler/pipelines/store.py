@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.exceptions import NotConfigured
 
 from crawler.items import CrawledArticle
+from crawler.sites.base import SiteProfile
 from store.db import make_engine, session_factory
-from store.repository import upsert_articles
+from store.repository import ensure_site, upsert_articles
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -20,15 +22,45 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class SiteDescription:
+    """The crawled site as the ``sites`` table describes it (articles carry its province fields)."""
+
+    key: str
+    name: str
+    root_url: str
+    profile: SiteProfile | None
+
+    @classmethod
+    def from_spider(cls, spider: Any) -> SiteDescription:
+        """Read the site from the spider's ``site_key``, ``root_url`` and ``profile``."""
+        profile: SiteProfile | None = getattr(spider, "profile", None)
+        key: str = spider.site_key
+        return cls(key, profile.name if profile else key, spider.root_url, profile)
+
+    def fields(self) -> dict[str, Any]:
+        """Return the keyword arguments of ``store.repository.ensure_site``."""
+        described: dict[str, Any] = {"name": self.name, "root_url": self.root_url}
+        if self.profile is not None:
+            profile = self.profile
+            described.update(kind=profile.kind, province=profile.province, family=profile.family,
+                             province_historical=profile.province_historical,
+                             status=profile.status)
+        return described
+
+
 class StorePipeline:
     """Buffer articles and write each batch in one transaction (one upsert per batch)."""
 
-    def __init__(self, database_url: str, batch_size: int, stats: StatsCollector) -> None:
+    def __init__(
+        self, database_url: str, batch_size: int, stats: StatsCollector, site: SiteDescription
+    ) -> None:
         if batch_size < 1:
             raise NotConfigured("PARTYNEWS_STORE_BATCH_SIZE must be at least 1")
         self.database_url = database_url
         self.batch_size = batch_size
         self.stats = stats
+        self.site = site
         self.pending: list[CrawledArticle] = []
         self.engine: Engine | None = None
         self.sessions: sessionmaker[Session] | None = None
@@ -41,12 +73,15 @@ class StorePipeline:
             database_url=settings.get("PARTYNEWS_DATABASE_URL"),
             batch_size=settings.getint("PARTYNEWS_STORE_BATCH_SIZE"),
             stats=crawler.stats,
+            site=SiteDescription.from_spider(crawler.spider),
         )
 
     def open_spider(self) -> None:
-        """Open the database (the CLI has already upgraded its schema)."""
+        """Open the database (the CLI has upgraded its schema) and describe the crawled site."""
         self.engine = make_engine(self.database_url)
         self.sessions = session_factory(self.engine)
+        with self.sessions.begin() as session:
+            ensure_site(session, self.site.key, **self.site.fields())
 
     def process_item(self, item: Any) -> Any:
         """Queue a crawled article; write the queue when a batch is full."""
