@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit
 
-from lxml import etree, html
+from lxml import etree
 
 from crawler.sites.base import SiteProfile
 
@@ -125,21 +125,27 @@ class PageLinks:
 _FEED_TYPES = ("rss", "atom")
 
 
+_HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+
+
 def read_links(body: bytes, base_url: str) -> PageLinks:
     """Return the http(s) links of an HTML page in document order, and its RSS/Atom feeds."""
     try:
-        tree = html.fromstring(body, base_url=base_url)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(body, _HTML_PARSER)
+    except (etree.XMLSyntaxError, ValueError):
         return PageLinks([], [])
-    base = tree.base or base_url
+    if root is None:
+        return PageLinks([], [])
+    bases = root.xpath("//base/@href")
+    base = urljoin(base_url, str(bases[0]).strip()) if bases else base_url
     links: list[str] = []
-    for href in tree.xpath("//a/@href"):
+    for href in root.xpath("//a/@href"):
         absolute = urljoin(base, str(href).strip()).split("#", 1)[0]
         if absolute.startswith(("http://", "https://")):
             links.append(absolute)
     feeds = [
         urljoin(base, str(link.get("href", "")).strip())
-        for link in tree.xpath("//link[@rel='alternate'][@href]")
+        for link in root.xpath("//link[@rel='alternate'][@href]")
         if any(kind in (link.get("type") or "") for kind in _FEED_TYPES)
     ]
     return PageLinks(links, feeds)
