@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.items import CrawledArticle
 from crawler.sites.base import SiteProfile
@@ -43,9 +46,13 @@ class SiteDescription:
         described: dict[str, Any] = {"name": self.name, "root_url": self.root_url}
         if self.profile is not None:
             profile = self.profile
-            described.update(kind=profile.kind, province=profile.province, family=profile.family,
-                             province_historical=profile.province_historical,
-                             status=profile.status)
+            described.update(
+                kind=profile.kind,
+                province=profile.province,
+                family=profile.family,
+                province_historical=profile.province_historical,
+                status=profile.status,
+            )
         return described
 
 
@@ -53,7 +60,12 @@ class StorePipeline:
     """Buffer articles and write each batch in one transaction (one upsert per batch)."""
 
     def __init__(
-        self, database_url: str, batch_size: int, stats: StatsCollector, site: SiteDescription
+        self,
+        database_url: str,
+        batch_size: int,
+        stats: StatsCollector,
+        site: SiteDescription,
+        stop_crawl: Callable[[str], None],
     ) -> None:
         if batch_size < 1:
             raise NotConfigured("PARTYNEWS_STORE_BATCH_SIZE must be at least 1")
@@ -61,6 +73,7 @@ class StorePipeline:
         self.batch_size = batch_size
         self.stats = stats
         self.site = site
+        self.stop_crawl = stop_crawl
         self.pending: list[CrawledArticle] = []
         self.engine: Engine | None = None
         self.sessions: sessionmaker[Session] | None = None
@@ -74,6 +87,9 @@ class StorePipeline:
             batch_size=settings.getint("PARTYNEWS_STORE_BATCH_SIZE"),
             stats=crawler.stats,
             site=SiteDescription.from_spider(crawler.spider),
+            stop_crawl=lambda reason: deferred_from_coro(
+                crawler.engine.close_spider_async(reason=reason)
+            ),
         )
 
     def open_spider(self) -> None:
@@ -92,18 +108,32 @@ class StorePipeline:
         return item
 
     def close_spider(self) -> None:
-        """Write what is left and close the database."""
+        """Write what is left and close the database; say loudly what could not be stored."""
         self.flush()
+        if self.pending:
+            self.stats.set_value("partynews/articles/unstored", len(self.pending))
+            logger.error("%d articles could not be stored", len(self.pending))
         if self.engine is not None:
             self.engine.dispose()
 
     def flush(self) -> None:
-        """Write the pending articles in one transaction and count the outcome."""
+        """Write the pending articles in one transaction and count the outcome.
+
+        A database error keeps the batch pending (retried at the next flush) and stops the crawl
+        with the reason ``store_error``, so nothing is dropped silently.
+        """
         if not self.pending or self.sessions is None:
             return
-        batch, self.pending = self.pending, []
-        with self.sessions.begin() as session:
-            counts = upsert_articles(session, batch)
+        batch = self.pending
+        try:
+            with self.sessions.begin() as session:
+                counts = upsert_articles(session, batch)
+        except SQLAlchemyError as error:
+            self.stats.inc_value("partynews/store_errors")
+            logger.error("storing %d articles failed: %s", len(batch), error)
+            self.stop_crawl("store_error")
+            return
+        self.pending = []
         self.stats.inc_value("partynews/articles/new", counts.new)
         self.stats.inc_value("partynews/articles/updated", counts.updated)
         self.stats.inc_value("partynews/articles/unchanged", counts.unchanged)
