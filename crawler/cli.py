@@ -83,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     db.add_argument("action", choices=["upgrade"])
     db.add_argument("--db", help=db_help)
     db.set_defaults(handler=_db)
+
+    listing = commands.add_parser("sites", help="list the known sites (the registry)")
+    listing.add_argument("--province", help="a current or absorbed province, e.g. 'Hải Phòng'")
+    listing.add_argument("--kind", choices=["central", "provincial_portal", "provincial_newspaper"])
+    listing.add_argument("--status", choices=["active", "archive", "unverified"])
+    listing.set_defaults(handler=_sites)
     return parser
 
 
@@ -159,6 +165,7 @@ def _print_crawl_summary(target: CrawlTarget, report: CrawlReport) -> None:
 
 def _parse(args: argparse.Namespace) -> int:
     from crawler.extract import NotAnArticle, parse_article  # noqa: PLC0415 - keep `--help` fast
+    from crawler.sites.detect import resolve_profile  # noqa: PLC0415 - keep `--help` fast
 
     try:
         body = args.file.read_bytes()
@@ -166,7 +173,9 @@ def _parse(args: argparse.Namespace) -> int:
         raise CliError(f"cannot read {args.file}: {error.strerror}") from None
     headers = {"content-type": args.content_type}
     try:
-        article = parse_article(body, args.url, headers, now=datetime.now(UTC))
+        article = parse_article(
+            body, args.url, headers, now=datetime.now(UTC), profile=resolve_profile(args.url, body)
+        )
     except NotAnArticle as error:
         print(f"partynews: not an article: {error.reason}", file=sys.stderr)
         return EXIT_NOT_ARTICLE
@@ -204,6 +213,18 @@ def _end_of(day: datetime | None) -> datetime | None:
 def _db(args: argparse.Namespace) -> int:
     url = _database_url(args)
     print(f"database is up to date: {_redacted(url)}")
+    return EXIT_OK
+
+
+def _sites(args: argparse.Namespace) -> int:
+    from crawler.sites.table import select_sites, text_table  # noqa: PLC0415 - keep `--help` fast
+
+    try:
+        chosen = select_sites(province=args.province, kind=args.kind, status=args.status)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    sys.stdout.write(text_table(chosen))
+    print(f"{len(chosen)} sites", file=sys.stderr)
     return EXIT_OK
 
 

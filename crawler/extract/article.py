@@ -35,7 +35,7 @@ from crawler.extract.fields import (
 from crawler.extract.images import take_images
 from crawler.extract.metadata import PageMeta, read_metadata
 from crawler.extract.nodes import SPACES, PageIndex, remove, select, text_of
-from crawler.extract.urls import choose_canonical, is_home_url, site_host
+from crawler.extract.urls import canonicalize_url, choose_canonical, is_home_url, site_host
 from crawler.items import Article, Image
 from crawler.sites.base import SiteProfile
 from normalize.bylines import split_byline
@@ -148,6 +148,8 @@ def parse_article(
     tree = load_page(body, headers).tree
     meta = read_metadata(tree)
     canonical = choose_canonical(url, meta.canonical)
+    if profile is not None and profile.canonical_url is not None:
+        canonical = canonicalize_url(profile.canonical_url(canonical))
     if meta.og_type == "website" and is_home_url(canonical):
         raise NotAnArticle("home page (og:type website)")
     index = PageIndex(tree)
@@ -174,7 +176,7 @@ def parse_article(
             remove(element)
     source_line = read_source_line(tree)
     drop_boilerplate(tree, profile)
-    images = take_images(tree, url)
+    images = take_images(tree, url, profile.selectors.caption if profile else "")
     lines = extract_lines(tree, url, container)
     text = _normalize_text(lines, lead_raw, (title, title_raw), meta)
     body_text = "\n\n".join(text.paragraphs)

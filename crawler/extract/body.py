@@ -59,10 +59,15 @@ def find_title_element(
 def find_lead_element(
     root: HtmlElement, index: PageIndex, profile: SiteProfile | None
 ) -> HtmlElement | None:
-    """Return the sapo element (profile selector, else the common sapo containers), or None."""
+    """Return the sapo element (profile selector, else the common sapo containers), or None.
+
+    A family's selector that matches nothing on a page (another template of the site) falls back
+    to the common containers.
+    """
     if profile and profile.selectors.lead:
-        found = select(root, profile.selectors.lead)
-        return found[0] if found and text_of(found[0]) else None
+        found = [element for element in select(root, profile.selectors.lead) if text_of(element)]
+        if found:
+            return found[0]
     element = _first_outside_chrome(index.find(LEAD_KEYS), MIN_LEAD_CHARS)
     if element is None or len(text_of(element)) > MAX_LEAD_CHARS:
         return None

@@ -54,10 +54,13 @@ def _unique(values: list[str]) -> list[str]:
 def read_tags(
     root: HtmlElement, index: PageIndex, profile: SiteProfile | None, meta: PageMeta
 ) -> list[str]:
-    """Return the article's tags: the profile's element, visible tag links, else meta tags."""
+    """Return the article's tags: the profile's element, visible tag links, else meta tags.
+
+    A profile's selector that matches nothing on the page falls back to the generic search.
+    """
     elements: list[HtmlElement] = []
-    if profile and profile.selectors.tags:
-        found = select(root, profile.selectors.tags)
+    found = select(root, profile.selectors.tags) if profile and profile.selectors.tags else []
+    if found:
         links = [link for element in found for link in element.iter("a")]
         elements = links or found
     else:
@@ -95,13 +98,17 @@ def read_section(root: HtmlElement, index: PageIndex, profile: SiteProfile | Non
 
 def read_author_element(root: HtmlElement, profile: SiteProfile | None) -> (
         tuple[list[str], HtmlElement | None]):
-    """Return the authors named by the profile's author element, and that element."""
+    """Return the authors named by the profile's author element, and that element.
+
+    The first matching element that is not a 'Nguồn tin: …' source line is taken.
+    """
     if not (profile and profile.selectors.author):
         return [], None
-    found = select(root, profile.selectors.author)
-    if not found or not text_of(found[0]):
-        return [], None
-    return parse_authors(clean_text(text_of(found[0]))), found[0]
+    for element in select(root, profile.selectors.author):
+        text = clean_text(text_of(element))
+        if text and not SOURCE_LINE.match(text):  # a 'Nguồn tin:' line in the same style
+            return parse_authors(text), element
+    return [], None
 
 
 def read_source_line(root: HtmlElement) -> str | None:

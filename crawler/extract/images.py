@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from crawler.extract.nodes import SPACES, is_element, remove, text_of, tokens
+from crawler.extract.nodes import SPACES, is_element, remove, select, text_of, tokens
 from crawler.items import Image
 
 CAPTION_TOKEN = re.compile(
@@ -81,8 +81,27 @@ def _caption_for(img: HtmlElement) -> tuple[str, list[HtmlElement]]:
     return "", []
 
 
-def take_images(container: HtmlElement, base_url: str) -> list[Image]:
-    """Collect the images of ``container`` with their captions and remove the captions from it."""
+def _repeated_caption(img: HtmlElement, caption: str) -> HtmlElement | None:
+    """Return the block after the image's table/figure that repeats its caption, or None."""
+    key = SPACES.sub("", caption).casefold()
+    holder: HtmlElement | None = img
+    while holder is not None and holder.tag not in ("table", "figure", "body", "html"):
+        holder = holder.getparent()
+    if holder is None or holder.tag not in ("table", "figure") or not key:
+        return None
+    following = holder.getnext()
+    if following is not None and SPACES.sub("", text_of(following)).casefold() == key:
+        return following
+    return None
+
+
+def take_images(container: HtmlElement, base_url: str, caption_selector: str = "") -> list[Image]:
+    """Collect the images of ``container`` with their captions and remove the captions from it.
+
+    ``caption_selector`` (a profile's) names more caption elements; their texts go, in order, to
+    the images that found no caption of their own. A caption repeated right after its image's
+    table or figure goes too.
+    """
     images: list[Image] = []
     seen: set[str] = set()
     doomed: list[HtmlElement] = []
@@ -94,6 +113,10 @@ def take_images(container: HtmlElement, base_url: str) -> list[Image]:
         seen.add(url)
         images.append(Image(url=url, caption=caption))
         doomed.extend(caption_elements)
+        repeated = _repeated_caption(img, caption)
+        if repeated is not None:
+            doomed.append(repeated)
+    images = _profile_captions(container, caption_selector, images, doomed)
     for element in container.iter():
         if (is_element(element) and element.tag not in ("html", "body")
                 and any(CAPTION_TOKEN.match(t) for t in tokens(element))
@@ -103,3 +126,20 @@ def take_images(container: HtmlElement, base_url: str) -> list[Image]:
         if element.getparent() is not None:
             remove(element)
     return images
+
+
+def _profile_captions(container: HtmlElement, selector: str, images: list[Image],
+                      doomed: list[HtmlElement]) -> list[Image]:
+    """Mark the profile's caption elements for removal; give their texts to uncaptioned images."""
+    found = [element for element in select(container, selector)
+             if element.find(".//img") is None and len(text_of(element)) <= MAX_CAPTION_CHARS]
+    pending = [text_of(element) for element in found
+               if not any(element is other for other in doomed) and text_of(element)]
+    doomed.extend(found)
+    result: list[Image] = []
+    for image in images:
+        if not image.caption and pending:
+            result.append(Image(url=image.url, caption=pending.pop(0)))
+        else:
+            result.append(image)
+    return result

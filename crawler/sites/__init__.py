@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from crawler.sites.base import Selectors, SiteProfile
 
-__all__ = ["Selectors", "SiteProfile", "UnknownSiteError", "get_profile", "known_sites"]
+__all__ = [
+    "Selectors",
+    "SiteProfile",
+    "UnknownSiteError",
+    "get_profile",
+    "known_sites",
+    "profile_for_host",
+    "register",
+]
 
 _REGISTRY: dict[str, SiteProfile] = {}
 
@@ -47,3 +55,14 @@ def profile_for_host(host: str) -> SiteProfile | None:
             if host == domain or host.endswith("." + domain):
                 return profile
     return None
+
+
+def _register_catalog() -> None:
+    """Register every site of :mod:`crawler.sites.catalog` (imported late: it needs families)."""
+    from crawler.sites.catalog import SITES  # noqa: PLC0415 - the catalog imports this package
+
+    for profile in SITES:
+        register(profile)
+
+
+_register_catalog()

@@ -25,6 +25,7 @@ from crawler.extract import NotAnArticle, parse_article
 from crawler.extract.urls import canonicalize_url
 from crawler.items import CrawledArticle, RawResponse
 from crawler.sites.base import SiteProfile
+from crawler.sites.detect import resolve_profile
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class SiteSpider(scrapy.Spider):
         self.root_url = root_url if root_url.endswith("/") else root_url + "/"
         self.site_key = site_key
         self.profile = profile
+        self.detect_family = profile is None  # a site without a profile: detect on the home page
         self.allowed_domains = [urlsplit(self.root_url).hostname or ""]
         self.seen_links: set[str] = set()  # links as found, so each is canonicalized once
         self.queued: set[str] = set()  # canonical URLs already requested
@@ -61,7 +63,10 @@ class SiteSpider(scrapy.Spider):
         for url in self.profile.feeds if self.profile else ():
             yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
         starts = self.profile.start_urls if self.profile and self.profile.start_urls else ()
-        for url in (self.root_url, *starts):
+        yield scrapy.Request(
+            self.root_url, self.parse_page, errback=self.on_error, meta={"home": True}
+        )
+        for url in starts:
             yield scrapy.Request(url, self.parse_page, errback=self.on_error)
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
@@ -86,6 +91,8 @@ class SiteSpider(scrapy.Spider):
         if reason:
             self._count_drop(reason, response.url)
             return
+        if response.meta.get("home") and self.detect_family:
+            yield from self._adopt_profile(response)
         if classify_url(response.url, self.root_url, self.profile) is UrlKind.ARTICLE:
             item = self._article_item(response)
             if item is not None:
@@ -105,13 +112,35 @@ class SiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"partynews/sources_missing/{reason}")
         logger.debug("no source at %s: %s", _failure_url(failure), reason)
 
+    def _adopt_profile(self, response: Response) -> Iterator[scrapy.Request]:
+        """Detect the CMS family from the home page; crawl with its profile from now on."""
+        self.detect_family = False
+        profile = resolve_profile(response.url, response.body)
+        if profile is None:
+            logger.info("%s: no CMS family detected, generic extraction", self.site_key)
+            return
+        logger.info("%s: CMS family %s (profile %s)", self.site_key, profile.family, profile.key)
+        self.crawler.stats.set_value("partynews/family", profile.family)
+        self.profile = profile
+        for url in profile.sitemaps:
+            yield scrapy.Request(url, self.parse_sitemap, errback=self.on_source_error)
+        for url in profile.feeds:
+            yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
+
+    def _canonical(self, url: str) -> str:
+        """Return the URL to request for ``url``: canonicalized, one URL shape per article."""
+        canonical = canonicalize_url(url)
+        if self.profile is not None and self.profile.canonical_url is not None:
+            canonical = canonicalize_url(self.profile.canonical_url(canonical))
+        return canonical
+
     def _follow(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
         """Request each new on-site URL once (Scrapy's dupefilter stays the final guard)."""
         for url in urls:
             if url in self.seen_links:
                 continue
             self.seen_links.add(url)
-            canonical = canonicalize_url(url)
+            canonical = self._canonical(url)
             if canonical in self.queued:
                 continue
             self.queued.add(canonical)

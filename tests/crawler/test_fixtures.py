@@ -1,4 +1,8 @@
-"""Golden-fixture parse tests: every fixtures/**/<name>.expected.json against parse_article."""
+"""Golden-fixture parse tests: every fixtures/**/<name>.expected.json against parse_article.
+
+Each page is parsed with the profile ``partynews parse`` would use: the registry's profile of its
+site, else the profile of the CMS family its fingerprints show, else none (generic extraction).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 import pytest
 
 from crawler.extract import parse_article
+from crawler.sites.detect import resolve_profile
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 EXPECTED = sorted(FIXTURES.glob("**/*.expected.json"))
@@ -31,7 +36,11 @@ def test_there_are_enough_fixtures() -> None:
 def test_fixture_parses_as_expected(expected_path: Path) -> None:
     meta, expected, body = _load(expected_path)
     article = parse_article(
-        body, meta["url"], meta["headers"], now=datetime.fromisoformat(meta["now"])
+        body,
+        meta["url"],
+        meta["headers"],
+        now=datetime.fromisoformat(meta["now"]),
+        profile=resolve_profile(meta["url"], body),
     ).to_dict()
     fields = {key: value for key, value in expected.items() if key not in SNIPPET_KEYS}
     assert {key: article[key] for key in fields} == fields
