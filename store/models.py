@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -92,6 +93,26 @@ class ArticleRow(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     """When the content last changed (the first store counts as a change)."""
+
+
+class ArticleRevisionRow(Base):
+    """A replaced version of an article: its old title, lead and body, and when it was current."""
+
+    __tablename__ = "article_revisions"
+    __table_args__ = (UniqueConstraint("article_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    """The version number this content had in ``articles`` before it was replaced."""
+    title: Mapped[str] = mapped_column(Text)
+    lead: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    seen_from: Mapped[datetime] = mapped_column(UtcDateTime)
+    """When this version was first seen (the article's ``updated_at`` at the time)."""
+    replaced_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    """When a changed version was seen and replaced this one."""
 
 
 class RawResponseRow(Base):

@@ -1,4 +1,8 @@
-"""Repositories over a `Session`: sites, the one article upsert, runs. They never commit."""
+"""Repositories over a `Session`: sites, the one article upsert, runs. They never commit.
+
+The incremental-crawl queries (`store.incremental`), revisions (`store.revisions`) and run
+records (`store.runs`) live in their own modules and are re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,32 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from crawler.items import Article, CrawledArticle, RawResponse
+from store.incremental import KnownArticle, coverage, known_articles, mark_not_modified
 from store.mapping import article_values, raw_values, row_to_article, row_to_raw_response
-from store.models import ArticleRow, CrawlRun, RawResponseRow, SiteRow
+from store.models import ArticleRow, RawResponseRow, SiteRow
+from store.revisions import Revision, archive_changed, list_revisions
+from store.runs import SiteRunStats, finish_run, list_runs, site_yield_history, start_run
+
+__all__ = [
+    "KnownArticle",
+    "Revision",
+    "SiteRunStats",
+    "UnsupportedDialectError",
+    "UpsertCounts",
+    "count_articles",
+    "coverage",
+    "ensure_site",
+    "finish_run",
+    "get_article",
+    "get_raw_response",
+    "known_articles",
+    "list_revisions",
+    "list_runs",
+    "mark_not_modified",
+    "site_yield_history",
+    "start_run",
+    "upsert_articles",
+]
 
 ARTICLES = cast("Table", ArticleRow.__table__)
 RAW_RESPONSES = cast("Table", RawResponseRow.__table__)
@@ -26,9 +54,6 @@ CONTENT_COLUMNS = tuple(
     if column.name not in {"id", "url", "version", "first_seen_at", "last_seen_at", "updated_at"}
 )
 """Columns replaced when an article's content changed; left alone when it did not."""
-
-IN_CLAUSE_SIZE = 500
-"""URLs per ``IN (...)`` list: far below SQLite's limit on bound parameters."""
 
 
 class UnsupportedDialectError(RuntimeError):
@@ -77,25 +102,30 @@ def upsert_articles(
 ) -> UpsertCounts:
     """Insert or update articles by canonical URL, with their raw responses, in one batch.
 
-    Within a batch the last item of a URL wins. ``version`` goes up only when the content
-    hash changed; an unchanged article only gets ``last_seen_at``. Sites not yet known are
-    created with their key as name.
+    Within a batch the last item of a URL wins. When the content hash (normalized title,
+    lead and body) changed, the replaced content goes to ``article_revisions`` and
+    ``version`` goes up; an unchanged article only gets ``last_seen_at``. Safe under
+    concurrent writers: new URLs are inserted first (``ON CONFLICT DO NOTHING``), the rest
+    are locked before their old content is read. Sites not yet known are created with
+    their key as name.
     """
     latest = {item.article.url: item for item in items}
     if not latest:
         return UpsertCounts()
     seen_at = now or datetime.now(UTC)
-    rows = [article_values(item.article, seen_at) for item in latest.values()]
+    urls = sorted(latest)  # one lock order for every writer
+    rows = {url: article_values(latest[url].article, seen_at) for url in urls}
     _ensure_sites_exist(session, [item.article for item in latest.values()])
-    known = _known_hashes(session, list(latest))
-    ids = _upsert_article_rows(session, rows)
-    raws = [raw_values(ids[url], item.raw) for url, item in latest.items()]
-    _upsert_raw_rows(session, raws)
-    new = sum(1 for row in rows if row["url"] not in known)
-    updated = sum(
-        1 for row in rows if known.get(row["url"], row["content_hash"]) != row["content_hash"]
-    )
-    return UpsertCounts(new=new, updated=updated, unchanged=len(rows) - new - updated)
+    ids = _insert_new_article_rows(session, list(rows.values()))
+    stored = {url: row["content_hash"] for url, row in rows.items() if url not in ids}
+    state = archive_changed(session, stored, replaced_at=seen_at)
+    if stored:
+        _update_article_rows(session, [rows[url] for url in stored])
+    ids.update(state.ids)
+    _upsert_raw_rows(session, [raw_values(ids[url], latest[url].raw) for url in urls])
+    new = len(rows) - len(stored)
+    updated = len(state.changed)
+    return UpsertCounts(new=new, updated=updated, unchanged=len(stored) - updated)
 
 
 def _insert(session: Session, table: Table) -> sqlite.Insert | postgresql.Insert:
@@ -119,21 +149,22 @@ def _ensure_sites_exist(session: Session, articles: Iterable[Article]) -> None:
             article.site, {"key": article.site, "name": article.site, "root_url": root_url}
         )
     statement = _insert(session, SITES).on_conflict_do_nothing(index_elements=[SITES.c.key])
-    session.execute(statement, list(placeholders.values()))
+    session.execute(statement, [placeholders[key] for key in sorted(placeholders)])
 
 
-def _known_hashes(session: Session, urls: Sequence[str]) -> dict[str, str]:
-    """Return the stored content hash of each of ``urls`` that is already stored."""
-    known: dict[str, str] = {}
-    for start in range(0, len(urls), IN_CLAUSE_SIZE):
-        chunk = urls[start : start + IN_CLAUSE_SIZE]
-        query = select(ARTICLES.c.url, ARTICLES.c.content_hash).where(ARTICLES.c.url.in_(chunk))
-        known.update(session.execute(query).all())
-    return known
+def _insert_new_article_rows(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert the rows whose URL is not stored yet; return the ids of those inserted, by URL.
+
+    A row another transaction is inserting at the same time makes this one wait for it, then
+    counts as stored.
+    """
+    statement = _insert(session, ARTICLES).on_conflict_do_nothing(index_elements=[ARTICLES.c.url])
+    result = session.execute(statement.returning(ARTICLES.c.url, ARTICLES.c.id), rows)
+    return {str(url): int(article_id) for url, article_id in result}
 
 
-def _upsert_article_rows(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Upsert ``articles`` rows in one executemany statement; return their ids by URL."""
+def _update_article_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Write stored (and locked) articles: their new content and version only when it changed."""
     statement = _insert(session, ARTICLES)
     excluded = statement.excluded
     changed = ARTICLES.c.content_hash != excluded.content_hash
@@ -144,8 +175,7 @@ def _upsert_article_rows(session: Session, rows: list[dict[str, Any]]) -> dict[s
     assignments["updated_at"] = case((changed, excluded.updated_at), else_=ARTICLES.c.updated_at)
     assignments["last_seen_at"] = excluded.last_seen_at
     upsert = statement.on_conflict_do_update(index_elements=[ARTICLES.c.url], set_=assignments)
-    result = session.execute(upsert.returning(ARTICLES.c.url, ARTICLES.c.id), rows)
-    return dict(result.all())
+    session.execute(upsert, rows)
 
 
 def _upsert_raw_rows(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -181,40 +211,3 @@ def count_articles(session: Session, site: str | None = None) -> int:
     if site is not None:
         query = query.where(ArticleRow.site_key == site)
     return session.scalar(query) or 0
-
-
-def start_run(
-    session: Session,
-    *,
-    command: str,
-    args: Sequence[str] = (),
-    sites: Sequence[str] = (),
-    started_at: datetime | None = None,
-) -> CrawlRun:
-    """Record the start of a run and return it (with its id)."""
-    run = CrawlRun(
-        command=command,
-        args=list(args),
-        sites=list(sites),
-        status="running",
-        stats={},
-        started_at=started_at or datetime.now(UTC),
-    )
-    session.add(run)
-    session.flush()
-    return run
-
-
-def finish_run(
-    session: Session,
-    run: CrawlRun,
-    stats: dict[str, Any],
-    *,
-    status: str = "finished",
-    finished_at: datetime | None = None,
-) -> None:
-    """Record the end of a run: its status and its statistics."""
-    run.stats = dict(stats)
-    run.status = status
-    run.finished_at = finished_at or datetime.now(UTC)
-    session.flush()

@@ -11,7 +11,15 @@ from sqlalchemy import Engine, inspect
 from store.db import alembic_config, upgrade
 from store.models import Base
 
-TABLES = {"alembic_version", "articles", "crawl_runs", "raw_responses", "sites"}
+TABLES = {
+    "alembic_version",
+    "article_revisions",
+    "articles",
+    "crawl_runs",
+    "raw_responses",
+    "sites",
+}
+INITIAL_REVISION = "d6e7b2827aa3"
 
 
 def test_upgrade_creates_every_table(engine: Engine) -> None:
@@ -42,3 +50,17 @@ def test_downgrade_to_base_and_back(engine: Engine) -> None:
 def test_upgrade_twice_is_a_no_op(engine: Engine) -> None:
     upgrade(engine)
     assert set(inspect(engine).get_table_names()) == TABLES
+
+
+def test_downgrade_one_step_drops_only_the_revisions(engine: Engine) -> None:
+    command.downgrade(alembic_config(engine), INITIAL_REVISION)
+    assert set(inspect(engine).get_table_names()) == TABLES - {"article_revisions"}
+    upgrade(engine)
+    assert set(inspect(engine).get_table_names()) == TABLES
+
+
+def test_revision_unique_per_article_and_version(engine: Engine) -> None:
+    constraints = inspect(engine).get_unique_constraints("article_revisions")
+    assert [(c["name"], c["column_names"]) for c in constraints] == [
+        ("uq_article_revisions_article_id", ["article_id", "version"])
+    ]
