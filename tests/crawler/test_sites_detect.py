@@ -90,7 +90,7 @@ FIXTURE_FAMILIES = [
     ("hanoi/giao-ban-phia-bac", "aspnet"),
     ("dangcongsan/so-ket-to-chuc-xay-dung-dang", "dangcongsan"),
     ("hatinh-dcs/ban-thuong-vu-nghe-bao-cao", None),
-    ("bacninh-tinhuy/giao-ban-van-phong-chi-thi-35", None),
+    ("bacninh-dcs/giao-ban-van-phong-chi-thi-35", None),
     ("baohaiduong/tham-muu-de-an-nhan-su", None),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 import pytest
 from lxml.cssselect import CSSSelector
 
@@ -174,3 +175,75 @@ def test_nukeviet_feeds_and_sitemaps() -> None:
     family = FAMILIES["nukeviet"]
     assert family.sitemap_paths == ("/sitemap.xml",)
     assert all(path.endswith("/rss/") for path in family.feed_paths)
+
+
+def _first_text(family: str, field: str, html: str) -> str | None:
+    """The whitespace-collapsed text of the first element the family's selector finds."""
+    selector = getattr(FAMILIES[family].selectors, field)
+    found = CSSSelector(selector, translator="html")(lxml.html.fromstring(html))
+    return " ".join(found[0].text_content().split()) if found else None
+
+
+LIFERAY_ARTICLE = (
+    '<div class="{scope}"><div class="{date}">Thứ ba, 16/05/2023 09:10</div>'
+    '<div class="{lead}"><strong>Sáng 15/5, hội nghị …</strong></div><p>Nội dung.</p></div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("family", "field", "html", "expected"),
+    [
+        # NukeViet 4: the visible 'Tác giả:' line; NukeViet 3: a right-aligned paragraph
+        ("nukeviet", "author",
+         '<div class="news_column"><p class="h5 text-right"><strong>Tác giả: </strong>Minh Khoa'
+         "</p></div>", "Tác giả: Minh Khoa"),
+        ("nukeviet", "author",
+         '<div id="news_detail"><p>Nội dung.</p><p style="text-align: right;"><strong>Tác giả '
+         "bài viết: </strong>Hồng Nhung</p></div>", "Tác giả bài viết: Hồng Nhung"),
+        # tapchicongsan: the bold name, not the author's post on the next line
+        ("liferay", "author",
+         '<div class="detail"><div class="author"><strong>LÊ VĂN HÒA</strong><br>'
+         "Phó Giám đốc Học viện</div></div>", "LÊ VĂN HÒA"),
+        # without a bold name the whole author element is the byline
+        ("liferay", "author",
+         '<div class="detail"><div class="author">Nguyễn Văn An</div></div>', "Nguyễn Văn An"),
+        # an academic title before the bold name stays out (text nodes are not elements)
+        ("liferay", "author",
+         '<div class="detail"><div class="author">PGS, TS <strong>NGUYỄN VĂN AN</strong><br>'
+         "Viện Xây dựng Đảng</div></div>", "NGUYỄN VĂN AN"),
+        ("liferay", "author",
+         '<div class="asset-metadata"><span class="metadata-entry metadata-author">Hà Linh</span>'
+         "</div>", "Hà Linh"),
+        # a web content template's own class names inside the journal article
+        ("liferay", "lead",
+         LIFERAY_ARTICLE.format(scope="journal-content-article", date="date-news",
+                                lead="news-summary"), "Sáng 15/5, hội nghị …"),
+        ("liferay", "lead",
+         LIFERAY_ARTICLE.format(scope="asset-full-content", date="ngay", lead="sapo-tin"),
+         "Sáng 15/5, hội nghị …"),
+        ("liferay", "date",
+         LIFERAY_ARTICLE.format(scope="journal-content-article", date="date-news", lead="x"),
+         "Thứ ba, 16/05/2023 09:10"),
+        ("liferay", "date",
+         '<div class="asset-full-content"><span class="metadata-modified-date">20/05/2023</span>'
+         '<span class="metadata-publish-date">16/05/2023</span></div>', "16/05/2023"),
+        # outside the article: a 'today's date' in the header is no candidate
+        ("liferay", "date", '<div class="ngay-hien-tai date">17/05/2023</div>', None),
+        ("liferay", "lead", '<div class="portlet"><div class="news-summary">Tóm tắt</div></div>',
+         None),
+        # vnPortal: parts named '<prefix>-summary', '<prefix>-time' inside the detail block
+        ("vnportal", "date",
+         '<div class="x-header"><div class="x-date">Thứ tư, 13/03/2024</div></div>'
+         '<div class="x-news-detail"><span class="x-time">12/03/2024 08:20</span></div>',
+         "12/03/2024 08:20"),
+        ("vnportal", "lead",
+         '<div class="x-news-detail"><div class="x-summary">Chiều 11/3, hội nghị …</div></div>',
+         "Chiều 11/3, hội nghị …"),
+        ("vnportal", "lead", '<div class="news-detail"><div class="sapo">Sáng 2/3 …</div></div>',
+         "Sáng 2/3 …"),
+    ],
+)
+def test_family_selectors_find_the_part(
+    family: str, field: str, html: str, expected: str | None
+) -> None:
+    assert _first_text(family, field, html) == expected

@@ -9,7 +9,7 @@ import pytest
 
 from crawler.sites import UnknownSiteError, get_profile, known_sites, profile_for_host
 from crawler.sites.catalog import SITES
-from crawler.sites.catalog.build import site_key
+from crawler.sites.catalog.build import paper, portal, site_key
 from crawler.sites.catalog.merger import ABSORBED_INTO, MERGER, PROVINCES, current_province
 from crawler.sites.families import FAMILIES
 
@@ -199,3 +199,35 @@ def test_every_domain_leads_back_to_its_own_site() -> None:
 def test_unknown_key() -> None:
     with pytest.raises(UnknownSiteError, match="baohaiduong"):
         get_profile("no-such-site")
+
+
+@pytest.mark.parametrize(
+    ("key", "field", "value"),
+    [
+        # docbao's per-site selectors (research §3.7) and the bylines seen on the sites (§3.8)
+        ("sggp", "date", ".meta-info time"),
+        ("sggp", "lead", ".summary.cms-desc"),
+        ("sggp", "body", ".content.cms-body"),
+        ("sggp", "drop", ("table.notification", "table.quotes")),
+        ("baophuyen", "lead", ".newsDetail .text > p:first-of-type"),
+        ("baophuyen", "drop", (".commentDetail", ".otherNews", ".newsDetail > .share")),
+        ("hanoimoi", "date", ".period"),
+        ("hanoimoi", "author", ".period .article__author"),
+        ("baohaiduong", "date", ".detail-author-time"),
+        # a site without overrides keeps its family's selectors
+        ("kiengiang-dcs", "author", FAMILIES["nukeviet"].selectors.author),
+    ],
+)
+def test_site_selector_overrides(key: str, field: str, value: object) -> None:
+    assert getattr(get_profile(key).selectors, field) == value
+
+
+def test_site_overrides_add_to_the_family_selectors() -> None:
+    family = FAMILIES["nukeviet"].selectors
+    profile = paper("Cà Mau", "example-nukeviet.vn", "nukeviet", "test", seen=False,
+                    selectors={"author": "p.byline", "drop": (".ads-box",)})
+    assert profile.selectors.author == "p.byline"
+    assert profile.selectors.title == family.title
+    assert profile.selectors.drop == (*family.drop, ".ads-box")
+    assert portal("Cà Mau", "example.dcs.vn", "liferay", "test", seen=False,
+                  selectors={"lead": ".tomtat"}).selectors.lead == ".tomtat"

@@ -55,9 +55,12 @@ def portal(
     seen: bool,
     more: tuple[str, ...] = (),
     root_url: str = "",
+    selectors: dict[str, Any] | None = None,
 ) -> SiteProfile:
-    """Build the party committee portal of ``place`` (a current or an absorbed province)."""
-    extra = {"root_url": root_url} if root_url else {}
+    """Build the party committee portal of ``place``; ``selectors`` override the family's."""
+    extra: dict[str, Any] = {"root_url": root_url} if root_url else {}
+    if selectors:
+        extra["selectors"] = selectors
     return _provincial(
         "provincial_portal",
         place,
@@ -79,8 +82,12 @@ def paper(
     seen: bool,
     more: tuple[str, ...] = (),
     name: str = "",
+    selectors: dict[str, Any] | None = None,
 ) -> SiteProfile:
-    """Build the party newspaper of ``place``; ``name`` defaults to 'Báo <place>'."""
+    """Build the party newspaper of ``place`` ('Báo <place>' unless ``name``).
+
+    ``selectors`` override the family's (see ``Selectors.overridden``).
+    """
     return _provincial(
         "provincial_newspaper",
         place,
@@ -89,6 +96,7 @@ def paper(
         note=note,
         seen=seen,
         name=name or f"Báo {place}",
+        extra={"selectors": selectors} if selectors else None,
     )
 
 

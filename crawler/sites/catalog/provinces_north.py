@@ -12,7 +12,9 @@ SITES = (
            "per the brief; legacy ASP-style site inferred from seed 001 (tag 'HNP -'); "
            "party services also run under *.hanoi.dcs.vn", seen=False),
     paper("Hà Nội", "hanoimoi.vn", "generic", "stored pages; print view /print/<id>.html",
-          seen=True, more=("hanoimoi.com.vn",), name="Báo Hànộimới"),
+          seen=True, more=("hanoimoi.com.vn",), name="Báo Hànộimới",
+          # byline and time share the '.period' line (docbao's date element): 'Hà Vũ 17/08/2024'
+          selectors={"date": ".period", "author": ".period .article__author"}),
     # Unchanged northern provinces
     portal("Lai Châu", "laichau.dcs.vn", "generic", GUESSED, seen=False),
     paper("Lai Châu", "baolaichau.vn", "generic", DOCBAO, seen=True),
@@ -82,7 +84,9 @@ SITES = (
     portal("Hải Dương", "haiduong.dcs.vn", "generic", GUESSED, seen=False),
     paper("Hải Dương", "baohaiduong.vn", "generic",
           "stored pages (seed 004 on m.baohaiduong.vn); articles re-hosted under new URL schemes",
-          seen=True),
+          seen=True,
+          # 2025 desktop: one author-date line 'PV•28/01/2025 08:22' (class from the fixture)
+          selectors={"date": ".detail-author-time"}),
     # Ninh Bình + Hà Nam + Nam Định
     portal("Ninh Bình", "ninhbinh.dcs.vn", "generic", GUESSED, seen=False),
     paper("Ninh Bình", "baoninhbinh.org.vn", "generic", "stored pages (search listings)",

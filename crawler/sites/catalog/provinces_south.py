@@ -70,12 +70,20 @@ SITES = (
     paper("Đắk Lắk", "baodaklak.vn", "generic", DOCBAO, seen=True),
     portal("Phú Yên", "phuyen.dcs.vn", "generic", GUESSED, seen=False),
     paper("Phú Yên", "baophuyen.vn", "generic", f"{DOCBAO} for baophuyen.com.vn", seen=True,
-          more=("baophuyen.com.vn",)),
+          more=("baophuyen.com.vn",),
+          # docbao: sapo = the first paragraph of div.text, date div.newsDetail > .date
+          selectors={"lead": ".newsDetail .text > p:first-of-type", "date": ".newsDetail > .date",
+                     "drop": (".commentDetail", ".otherNews", ".newsDetail > .share")}),
     # TP. Hồ Chí Minh + Bình Dương + Bà Rịa - Vũng Tàu
     portal("TP. Hồ Chí Minh", "hcmcpv.org.vn", "generic",
            "public code: custom CMS, /tin-tuc/<slug>-<id>", seen=True),
     paper("TP. Hồ Chí Minh", "sggp.org.vn", "generic", DOCBAO, seen=True,
-          name="Báo Sài Gòn Giải Phóng"),
+          name="Báo Sài Gòn Giải Phóng",
+          # docbao: date .meta-info time, sapo .summary.cms-desc, body .content.cms-body, in-body
+          # link boxes table.notification / table.quotes dropped; the byline p.author is a guess
+          selectors={"date": ".meta-info time", "lead": ".summary.cms-desc",
+                     "body": ".content.cms-body", "author": ".cms-body p.author",
+                     "drop": ("table.notification", "table.quotes")}),
     portal("Bình Dương", "binhduong.dcs.vn", "generic", GUESSED, seen=False),
     paper("Bình Dương", "baobinhduong.vn", "generic", RSS_ONLY, seen=False),
     portal("Bà Rịa - Vũng Tàu", "baria-vungtau.dcs.vn", "generic",

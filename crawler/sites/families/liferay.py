@@ -38,12 +38,25 @@ def canonical_url(url: str) -> str:
     return urlunsplit(parts._replace(path=_PREFIX.sub("", parts.path, count=1) or "/"))
 
 
+# A web content's own template names its parts freely (tapchicongsan: .sumary, .publishdate; other
+# portals: 'news-summary', 'date-news' …), so inside the journal article any class containing
+# 'summary'/'sapo' is the lead and any containing 'date' the date; Liferay's asset publisher itself
+# prints .asset-summary and .metadata-publish-date / .metadata-author.
+_ARTICLE = (".journal-content-article", ".asset-full-content")
+_AUTHOR = (".detail .author", ".journal-content-article .author")
 SELECTORS = Selectors(
     title=".detail h1.title, .journal-content-article h1, .asset-full-content h1, h1.title",
-    lead=".sumary, .detail .sapo, .journal-content-article .sapo, .asset-summary",
+    lead=", ".join((".sumary", ".detail .sapo", ".asset-summary",
+                    *(f"{scope} [class*=summary]" for scope in _ARTICLE),
+                    *(f"{scope} [class*=sapo]" for scope in _ARTICLE))),
     body=".detailContent, .journal-content-article, .asset-full-content .asset-content",
-    date=".publishdate, .detail .date, .asset-full-content .date",
-    author=".detail .author, .journal-content-article .author",
+    date=", ".join((".publishdate", ".detail .date", ".metadata-publish-date",
+                    *(f"{scope} [class*=date]:not([class*=modif]):not([class*=update])"
+                      for scope in _ARTICLE))),
+    # tapchicongsan: the name in bold, then a line with the author's post ('Phó Giám đốc …')
+    author=", ".join((*(f"{scope} > strong:first-child" for scope in _AUTHOR),
+                      *(f"{scope}:not(:has(> strong:first-child))" for scope in _AUTHOR),
+                      ".metadata-author")),
     tags=".asset-tags, .taglib-asset-tags-summary",
     caption=".detailContent figcaption, .detailContent .image_caption",
     drop=(".tools", ".taglib-social-bookmarks", ".asset-links", ".taglib-ratings",
