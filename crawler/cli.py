@@ -4,34 +4,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler import sites
-from crawler.items import VIETNAM
-from crawler.runner import CrawlReport, CrawlTarget, build_settings, is_loopback, run_crawl
-from store.db import (
-    DatabaseUnavailable,
-    make_engine,
-    resolve_database_url,
-    session_factory,
-    upgrade,
-)
+from crawler import crawl_command, sites
+from crawler.cliargs import DB_HELP, CliError, database_url, date_arg, end_of
+from store.db import DatabaseUnavailable, make_engine, session_factory
 
 EXIT_OK, EXIT_NOT_ARTICLE, EXIT_USAGE = 0, 1, 2
 
 
-class CliError(Exception):
-    """A failure the user can act on: printed as one line, exit code 2."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(arguments)
+    args.argv = arguments
     try:
         return int(args.handler(args))
     except (CliError, DatabaseUnavailable, sites.UnknownSiteError) as error:
@@ -42,23 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partynews", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    db_help = (
-        "SQLAlchemy database URL (default: $PARTYNEWS_DATABASE_URL, else sqlite:///partynews.db)"
-    )
-
-    crawl = commands.add_parser("crawl", help="crawl sites into the database")
-    crawl.add_argument("sites", nargs="*", metavar="SITE", help="registered site keys")
-    crawl.add_argument("--url", help="root URL of a site without a profile")
-    crawl.add_argument("--db", help=db_help)
-    crawl.add_argument(
-        "-s",
-        "--set",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="override a Scrapy setting (repeatable)",
-    )
-    crawl.set_defaults(handler=_crawl)
+    db_help = DB_HELP
+    crawl_command.add_parsers(commands)
 
     parse = commands.add_parser("parse", help="print the Article parsed from one saved page")
     parse.add_argument("file", type=Path)
@@ -71,10 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="output file, or - for standard output")
     export.add_argument("--site", help="only this site key")
     export.add_argument(
-        "--since", type=_date_arg, help="published on or after this day, Vietnam time (YYYY-MM-DD)"
+        "--since", type=date_arg, help="published on or after this day, Vietnam time (YYYY-MM-DD)"
     )
     export.add_argument(
-        "--until", type=_date_arg, help="published on or before this day, Vietnam time (YYYY-MM-DD)"
+        "--until", type=date_arg, help="published on or before this day, Vietnam time (YYYY-MM-DD)"
     )
     export.add_argument("--db", help=db_help)
     export.set_defaults(handler=_export)
@@ -90,77 +65,6 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--status", choices=["active", "archive", "unverified"])
     listing.set_defaults(handler=_sites)
     return parser
-
-
-def _date_arg(value: str) -> datetime:
-    """Read a calendar day as its start in Vietnam time (the sites' publishing day)."""
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=VIETNAM)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
-def _database_url(args: argparse.Namespace) -> str:
-    url = resolve_database_url(args.db, os.environ)
-    engine = make_engine(url)
-    try:
-        upgrade(engine)
-    finally:
-        engine.dispose()
-    return url
-
-
-def _crawl(args: argparse.Namespace) -> int:
-    targets = _crawl_targets(args)
-    overrides = dict(_setting(entry) for entry in args.set)
-    url = _database_url(args)
-    status = EXIT_OK
-    for target in targets:
-        settings = build_settings(url, overrides, loopback=is_loopback(target.root_url))
-        report = run_crawl(target, settings)
-        _print_crawl_summary(target, report)
-        if report.stats.get("finish_reason") != "finished":
-            status = 3
-    return status
-
-
-def _crawl_targets(args: argparse.Namespace) -> list[CrawlTarget]:
-    if args.url and args.sites:
-        raise CliError("give either SITE keys or --url, not both")
-    if args.url:
-        parts = urlsplit(args.url)
-        if parts.scheme not in {"http", "https"} or not parts.netloc:
-            raise CliError(f"not an http(s) URL: {args.url!r}")
-        return [CrawlTarget(key=parts.netloc.lower(), root_url=args.url, profile=None)]
-    if not args.sites:
-        raise CliError("name a SITE to crawl, or give --url ROOT_URL")
-    targets = []
-    for key in args.sites:
-        profile = sites.get_profile(key)
-        root = profile.root_url or f"https://{profile.domains[0]}/"
-        targets.append(CrawlTarget(key=key, root_url=root, profile=profile))
-    return targets
-
-
-def _setting(entry: str) -> tuple[str, str]:
-    name, sep, value = entry.partition("=")
-    if not sep or not name:
-        raise CliError(f"-s expects NAME=VALUE, got {entry!r}")
-    return name, value
-
-
-def _print_crawl_summary(target: CrawlTarget, report: CrawlReport) -> None:
-    new, updated = (
-        report.count("partynews/articles/new"),
-        report.count("partynews/articles/updated"),
-    )
-    unchanged = report.count("partynews/articles/unchanged")
-    print(
-        f"{target.key}: {report.count('downloader/response_count')} responses, "
-        f"{new} new, {updated} updated, {unchanged} unchanged articles"
-    )
-    for reason, count in sorted(report.dropped().items()):
-        print(f"  skipped {count:>4}  {reason}")
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -187,12 +91,12 @@ def _parse(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from store.export import iter_export_rows, write_jsonl  # noqa: PLC0415 - keep `--help` fast
 
-    url = _database_url(args)
+    url = database_url(args)
     engine = make_engine(url)
     try:
         with session_factory(engine)() as session:
             rows = iter_export_rows(
-                session, site=args.site, since=args.since, until=_end_of(args.until)
+                session, site=args.site, since=args.since, until=end_of(args.until)
             )
             if args.out == "-":
                 count = write_jsonl(rows, sys.stdout.buffer)
@@ -205,13 +109,8 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _end_of(day: datetime | None) -> datetime | None:
-    """Return the exclusive upper bound of ``day``: the start of the next day."""
-    return day + timedelta(days=1) if day else None
-
-
 def _db(args: argparse.Namespace) -> int:
-    url = _database_url(args)
+    url = database_url(args)
     print(f"database is up to date: {_redacted(url)}")
     return EXIT_OK
 

@@ -89,6 +89,39 @@ def classify_url(url: str, root: str, profile: SiteProfile | None = None) -> Url
     return UrlKind.ARTICLE if _looks_like_headline_slug(path) else UrlKind.LISTING
 
 
+_PAGINATION_PATH = re.compile(
+    r"/(?:page|trang|p|pages)[-/_]?(?P<number>\d{1,5})(?:\.html?|\.aspx|\.php)?/?$", re.IGNORECASE
+)
+_PAGINATION_QUERY_KEYS = frozenset({"page", "p", "trang", "pageindex", "pagenumber", "paged", "pg"})
+
+
+def is_pagination(url: str) -> bool:
+    """Return True when ``url`` is a later page of a listing ('/page-2', '?page=2', '/trang-3')."""
+    return pagination_number(url) is not None
+
+
+def pagination_number(url: str) -> int | None:
+    """Return the page number of a listing page URL ('/page-2' → 2), None for other URLs."""
+    parts = urlsplit(url)
+    found = _PAGINATION_PATH.search(parts.path or "/")
+    if found:
+        return int(found["number"])
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in _PAGINATION_QUERY_KEYS and value.strip().isdigit():
+            return int(value)
+    return None
+
+
+def next_page(current_url: str, pages: list[str]) -> str | None:
+    """Return the link to the page after ``current_url`` among ``pages`` (None at the end).
+
+    The current page is page 1 when its URL carries no page number.
+    """
+    current = pagination_number(current_url) or 1
+    later = [(number, url) for url in pages if (number := pagination_number(url) or 0) > current]
+    return min(later)[1] if later else None
+
+
 def _is_off_site_or_trap(parts: SplitResult, root_netloc: str) -> bool:
     """Another host or port, an attachment, a print view, a search or calendar page."""
     if parts.scheme not in {"http", "https"} or parts.netloc.lower() != root_netloc.lower():

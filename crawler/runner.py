@@ -1,19 +1,29 @@
-"""Runs one crawl in this process with Scrapy's CrawlerProcess and reports its stats."""
+"""Runs the crawls of one command: site after site in one process, each under its lock."""
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.utils.reactor import install_reactor, is_reactor_installed
+from twisted.internet.defer import Deferred, inlineCallbacks
 
+from crawler import runstats
+from crawler.backfill import DateRange
+from crawler.incremental import CrawlPlan
+from crawler.jobs import Job, close_job, job_path, open_job
 from crawler.sites.base import SiteProfile
 from crawler.spiders.site import SiteSpider
+from store.locks import SiteLocked, site_lock
 
 logger = logging.getLogger(__name__)
 
@@ -36,20 +46,44 @@ class CrawlTarget:
 
 @dataclass(slots=True)
 class CrawlReport:
-    """What a finished crawl did, read from its Scrapy stats."""
+    """What a crawl did, read from its Scrapy stats."""
 
     stats: dict[str, Any] = field(default_factory=dict)
 
     def count(self, name: str) -> int:
         """Return the integer stat ``name`` (0 when absent)."""
-        return int(self.stats.get(name, 0))
+        return runstats.count(self.stats, name)
 
     def dropped(self) -> dict[str, int]:
         """Return the pages skipped, by reason."""
-        prefix = "partynews/dropped/"
-        return {
-            k.removeprefix(prefix): int(v) for k, v in self.stats.items() if k.startswith(prefix)
-        }
+        return runstats.dropped(self.stats)
+
+    @property
+    def finished(self) -> bool:
+        """Return True when the crawl ran to its end."""
+        return self.stats.get("finish_reason") == "finished"
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlOptions:
+    """What every site's crawl of one command shares."""
+
+    database_url: str
+    state_dir: Path
+    window: DateRange = field(default_factory=DateRange)
+    revalidate_days: int = 7
+    progress: bool = True
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOutcome:
+    """How one site's crawl went: its report, or the lock holder that prevented it."""
+
+    target: CrawlTarget
+    report: CrawlReport | None
+    duration_s: float
+    locked: str | None = None
 
 
 def is_loopback(url: str) -> bool:
@@ -74,10 +108,90 @@ def build_settings(database_url: str, overrides: Mapping[str, Any], *, loopback:
     return settings
 
 
-def run_crawl(target: CrawlTarget, settings: Settings) -> CrawlReport:
-    """Crawl one site to completion and return its stats."""
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(SiteSpider)
-    process.crawl(crawler, root_url=target.root_url, site_key=target.key, profile=target.profile)
-    process.start()
-    return CrawlReport(stats=dict(crawler.stats.get_stats()))
+def site_settings(options: CrawlOptions, target: CrawlTarget, job: Job) -> Settings:
+    """Return one site's settings: the project's, its job directory, progress on or off."""
+    settings = build_settings(options.database_url, {}, loopback=is_loopback(target.root_url))
+    settings.set("JOBDIR", str(job.path), priority="cmdline")
+    settings.set("PARTYNEWS_PROGRESS", options.progress, priority="cmdline")
+    settings.update(dict(options.overrides), priority="cmdline")
+    return settings
+
+
+def run_sites(
+    targets: Sequence[CrawlTarget],
+    options: CrawlOptions,
+    on_done: Callable[[SiteOutcome], None],
+) -> list[SiteOutcome]:
+    """Crawl the sites one after another in this process; stop early when interrupted.
+
+    Each site's crawl holds its lock (a held lock skips the site at once) and its job
+    directory, which is deleted when the crawl finished and kept for the next run otherwise.
+    """
+    base = build_settings(options.database_url, options.overrides, loopback=False)
+    if not is_reactor_installed():
+        install_reactor(base["TWISTED_REACTOR"], base["ASYNCIO_EVENT_LOOP"])
+    process = CrawlerProcess(base)
+    outcomes: list[SiteOutcome] = []
+    errors: list[Exception] = []
+
+    @inlineCallbacks
+    def crawl_all() -> Generator[Deferred[Any], Any, None]:
+        try:
+            for target in targets:
+                outcome = yield _crawl_site(process, target, options)
+                outcomes.append(outcome)
+                on_done(outcome)
+                if outcome.report is not None and _interrupted(outcome.report):
+                    break
+        except Exception as error:
+            errors.append(error)
+        finally:
+            _stop_reactor()
+
+    from twisted.internet import reactor  # noqa: PLC0415 - installed above
+
+    reactor.callWhenRunning(crawl_all)
+    process.start(stop_after_crawl=False)
+    if errors:
+        raise errors[0]
+    return outcomes
+
+
+@inlineCallbacks
+def _crawl_site(
+    process: CrawlerProcess, target: CrawlTarget, options: CrawlOptions
+) -> Generator[Deferred[Any], Any, SiteOutcome]:
+    started = time.monotonic()
+    try:
+        lock = site_lock(options.database_url, target.key, options.state_dir)
+        lock.__enter__()
+    except SiteLocked as error:
+        return SiteOutcome(target, None, 0.0, locked=str(error))
+    try:
+        job = open_job(job_path(options.state_dir, target.key, options.window))
+        plan = CrawlPlan(options.window, options.revalidate_days, full_walk=job.interrupted)
+        crawler = Crawler(SiteSpider, site_settings(options, target, job))
+        yield process.crawl(
+            crawler,
+            root_url=target.root_url,
+            site_key=target.key,
+            profile=target.profile,
+            plan=plan,
+        )
+        report = CrawlReport(stats=dict(crawler.stats.get_stats()))
+        close_job(job, finished=report.finished)
+    finally:
+        lock.__exit__(None, None, None)
+    return SiteOutcome(target, report, time.monotonic() - started)
+
+
+def _interrupted(report: CrawlReport) -> bool:
+    return report.stats.get("finish_reason") == "shutdown"
+
+
+def _stop_reactor() -> None:
+    from twisted.internet import reactor  # noqa: PLC0415 - installed by run_sites
+
+    running: Any = reactor  # the module attribute is typed as a function, not as the reactor
+    with contextlib.suppress(RuntimeError):
+        running.stop()

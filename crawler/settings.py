@@ -38,6 +38,13 @@ DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
+# --- Resumable crawls: the CLI gives each site a JOBDIR under the state directory -------------
+# Only the disk queue is kept there: the dupefilter stays in memory, so requests lost in flight
+# are found again on the next run, and a queue that cannot be read is discarded.
+SCHEDULER = "crawler.middlewares.ResilientScheduler"
+DUPEFILTER_CLASS = "crawler.middlewares.MemoryDupeFilter"
+DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.DownloadOnceMiddleware": 90}
+
 # --- Off: servers we do not want to open --------------------------------------------------------
 # Scrapy 2.19 otherwise starts a code-execution server on localhost.
 REMOTE_CONTROL_ENABLED = False
@@ -49,6 +56,17 @@ ITEM_PIPELINES = {"crawler.pipelines.store.StorePipeline": 800}
 PARTYNEWS_DATABASE_URL = "sqlite:///partynews.db"
 # Articles written per transaction.
 PARTYNEWS_STORE_BATCH_SIZE = 50
+# Incremental crawls: stored articles are not fetched again unless due for revalidation.
+PARTYNEWS_INCREMENTAL = True
+# A bounded listing walk (backfill or incremental) goes page by page, at most this many pages.
+PARTYNEWS_MAX_WALK_PAGES = 1000
+
+# --- Progress ----------------------------------------------------------------------------------
+EXTENSIONS = {"crawler.extensions.progress.ProgressExtension": 500}
+# A rich progress display on a terminal (the CLI's --no-progress turns it off).
+PARTYNEWS_PROGRESS = True
+# Seconds between the plain progress log lines written when stderr is not a terminal.
+PARTYNEWS_PROGRESS_INTERVAL = 30.0
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -11,9 +11,11 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy.exc import SQLAlchemyError
 
+from crawler.incremental import NotModified
 from crawler.items import CrawledArticle
 from crawler.sites.base import SiteProfile
 from store.db import make_engine, session_factory
+from store.incremental import mark_not_modified
 from store.repository import ensure_site, upsert_articles
 
 if TYPE_CHECKING:
@@ -57,7 +59,7 @@ class SiteDescription:
 
 
 class StorePipeline:
-    """Buffer articles and write each batch in one transaction (one upsert per batch)."""
+    """Buffer articles and 304s; write each batch in one transaction (one upsert per batch)."""
 
     def __init__(
         self,
@@ -65,7 +67,7 @@ class StorePipeline:
         batch_size: int,
         stats: StatsCollector,
         site: SiteDescription,
-        stop_crawl: Callable[[str], None],
+        stop_crawl: Callable[[str], object],
     ) -> None:
         if batch_size < 1:
             raise NotConfigured("PARTYNEWS_STORE_BATCH_SIZE must be at least 1")
@@ -75,6 +77,7 @@ class StorePipeline:
         self.site = site
         self.stop_crawl = stop_crawl
         self.pending: list[CrawledArticle] = []
+        self.not_modified: list[NotModified] = []
         self.engine: Engine | None = None
         self.sessions: sessionmaker[Session] | None = None
 
@@ -100,16 +103,20 @@ class StorePipeline:
             ensure_site(session, self.site.key, **self.site.fields())
 
     def process_item(self, item: Any) -> Any:
-        """Queue a crawled article; write the queue when a batch is full."""
+        """Queue a crawled article or a 304; write the queues when a batch is full."""
         if isinstance(item, CrawledArticle):
             self.pending.append(item)
-            if len(self.pending) >= self.batch_size:
-                self.flush()
+        elif isinstance(item, NotModified):
+            self.not_modified.append(item)
+        if len(self.pending) + len(self.not_modified) >= self.batch_size:
+            self.flush()
         return item
 
     def close_spider(self) -> None:
         """Write what is left and close the database; say loudly what could not be stored."""
         self.flush()
+        if self.not_modified:
+            logger.error("%d revalidations could not be recorded", len(self.not_modified))
         if self.pending:
             self.stats.set_value("partynews/articles/unstored", len(self.pending))
             logger.error("%d articles could not be stored", len(self.pending))
@@ -117,24 +124,30 @@ class StorePipeline:
             self.engine.dispose()
 
     def flush(self) -> None:
-        """Write the pending articles in one transaction and count the outcome.
+        """Write the pending articles and 304s in one transaction and count the outcome.
 
         A database error keeps the batch pending (retried at the next flush) and stops the crawl
         with the reason ``store_error``, so nothing is dropped silently.
         """
-        if not self.pending or self.sessions is None:
+        if (not self.pending and not self.not_modified) or self.sessions is None:
             return
-        batch = self.pending
+        batch, revalidated = self.pending, self.not_modified
         try:
             with self.sessions.begin() as session:
                 counts = upsert_articles(session, batch)
+                if revalidated:
+                    seen_at = max(entry.seen_at for entry in revalidated)
+                    urls = [entry.url for entry in revalidated]
+                    mark_not_modified(session, urls, seen_at=seen_at)
         except SQLAlchemyError as error:
             self.stats.inc_value("partynews/store_errors")
             logger.error("storing %d articles failed: %s", len(batch), error)
             self.stop_crawl("store_error")
             return
-        self.pending = []
+        self.pending, self.not_modified = [], []
         self.stats.inc_value("partynews/articles/new", counts.new)
         self.stats.inc_value("partynews/articles/updated", counts.updated)
         self.stats.inc_value("partynews/articles/unchanged", counts.unchanged)
-        logger.debug("stored %d articles (%s)", len(batch), counts)
+        logger.debug(
+            "stored %d articles (%s), %d not modified", len(batch), counts, len(revalidated)
+        )

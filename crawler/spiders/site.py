@@ -3,54 +3,85 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler.backfill import lastmod_before, listing_dates
 from crawler.discovery import (
     UrlKind,
     classify_url,
+    is_pagination,
+    next_page,
     parse_feed,
     parse_sitemap,
     read_links,
     robots_sitemaps,
 )
-from crawler.extract import NotAnArticle, parse_article
+from crawler.extract import NotAnArticle
 from crawler.extract.urls import canonicalize_url
-from crawler.items import CrawledArticle, RawResponse
+from crawler.incremental import (
+    CrawlPlan,
+    NotModified,
+    WalkGate,
+    conditional_headers,
+    is_due,
+    load_known,
+    walk_decision,
+)
+from crawler.items import CrawledArticle
+from crawler.middlewares import AlreadyDownloaded
 from crawler.sites.base import SiteProfile
 from crawler.sites.detect import resolve_profile
+from crawler.spiders.responses import (
+    crawled_article,
+    failure_meta,
+    failure_reason,
+    failure_url,
+    unusable_reason,
+)
+from store.incremental import KnownArticle
 
 logger = logging.getLogger(__name__)
 
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
+Output = scrapy.Request | CrawledArticle | NotModified
 
 
 class SiteSpider(scrapy.Spider):
-    """Crawl one site from its root URL, storing every article page once."""
+    """Crawl one site from its root URL, storing every new article page once."""
 
     name = "site"
 
     def __init__(
-        self, root_url: str, site_key: str, profile: SiteProfile | None = None, **kwargs: Any
+        self,
+        root_url: str,
+        site_key: str,
+        profile: SiteProfile | None = None,
+        plan: CrawlPlan | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.root_url = root_url if root_url.endswith("/") else root_url + "/"
         self.site_key = site_key
         self.profile = profile
+        self.plan = plan or CrawlPlan()
         self.detect_family = profile is None  # a site without a profile: detect on the home page
         self.allowed_domains = [urlsplit(self.root_url).hostname or ""]
         self.seen_links: set[str] = set()  # links as found, so each is canonicalized once
-        self.queued: set[str] = set()  # canonical URLs already requested
+        self.queued: set[str] = set()  # canonical URLs already requested (or ruled out)
+        self.known: dict[str, KnownArticle] = {}
+        self.gate = WalkGate(self.plan.window)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        """Seed the crawl with robots.txt, the sitemaps, the feeds and the home page."""
+        """Load the stored articles, then seed robots.txt, sitemaps, feeds and the home page."""
+        if self.settings.getbool("PARTYNEWS_INCREMENTAL"):
+            self.known = load_known(self.settings.get("PARTYNEWS_DATABASE_URL"), self.site_key)
+        self.crawler.stats.set_value("partynews/known_at_start", len(self.known))
         yield scrapy.Request(
             urljoin(self.root_url, "/robots.txt"),
             self.parse_robots,
@@ -75,42 +106,138 @@ class SiteSpider(scrapy.Spider):
             yield scrapy.Request(url, self.parse_sitemap, errback=self.on_source_error)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        """Follow child sitemaps and queue the pages a sitemap lists."""
+        """Follow child sitemaps and queue the pages a sitemap lists (none older than since)."""
+        since = self.plan.window.since
         children, pages = parse_sitemap(response.body)
         for child in children:
+            if lastmod_before(child.lastmod, since):
+                self.crawler.stats.inc_value("partynews/sitemaps_skipped/lastmod")
+                continue
             yield scrapy.Request(child.url, self.parse_sitemap, errback=self.on_source_error)
+        for entry in pages:
+            if lastmod_before(entry.lastmod, since) and entry.url not in self.seen_links:
+                self.seen_links.add(entry.url)
+                self.queued.add(self._canonical(entry.url))
+                self.crawler.stats.inc_value("partynews/dropped/out_of_range_lastmod")
         yield from self._follow(entry.url for entry in pages)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         """Queue the items of an RSS or Atom feed."""
         yield from self._follow(entry.url for entry in parse_feed(response.body))
 
-    def parse_page(self, response: Response) -> Iterator[scrapy.Request | CrawledArticle]:
-        """Store the page if it is an article; follow its links and feeds either way."""
-        reason = _unusable_reason(response)
+    def parse_page(self, response: Response) -> Iterator[Output]:
+        """Store the page if it is an article in range; follow its links and feeds."""
+        listing = response.meta.get("listing")
+        if response.status == 304:  # noqa: PLR2004 - Not Modified: the stored copy is current
+            yield from self._not_modified(response, listing)
+            return
+        reason = unusable_reason(response)
         if reason:
             self._count_drop(reason, response.url)
+            yield from self.gate.article_done(listing, None)
             return
         if response.meta.get("home") and self.detect_family:
             yield from self._adopt_profile(response)
         if classify_url(response.url, self.root_url, self.profile) is UrlKind.ARTICLE:
-            item = self._article_item(response)
-            if item is not None:
-                yield item
+            article = self._article_item(response)
+            if article is not None:
+                yield from self._article_outcome(response, article, listing)
+                return
+            yield from self.gate.article_done(listing, None)
+        yield from self._listing_links(response)
+
+    def on_error(self, failure: Failure) -> list[scrapy.Request]:
+        """Count and log a page that failed: HTTP error, network error, timeout, data loss, size."""
+        if isinstance(failure.value, AlreadyDownloaded):
+            self.crawler.stats.inc_value("partynews/duplicates_skipped")
+            return []
+        self._count_drop(failure_reason(failure), failure_url(failure))
+        return self.gate.article_done(failure_meta(failure, "listing"), None)
+
+    def on_source_error(self, failure: Failure) -> None:
+        """Count a missing robots.txt, sitemap or feed: sites without them are normal."""
+        reason = failure_reason(failure)
+        self.crawler.stats.inc_value(f"partynews/sources_missing/{reason}")
+        logger.debug("no source at %s: %s", failure_url(failure), reason)
+
+    def _not_modified(self, response: Response, listing: str | None) -> Iterator[Output]:
+        """Record a 304 answer to a revalidation; parse nothing."""
+        url = str(response.meta.get("known_url") or response.url)
+        self.crawler.stats.inc_value("partynews/articles/not_modified")
+        yield NotModified(url=url, seen_at=datetime.now(UTC))
+        known = self.known.get(url)
+        yield from self.gate.article_done(listing, known.published_at if known else None)
+
+    def _article_outcome(
+        self, response: Response, item: CrawledArticle, listing: str | None
+    ) -> Iterator[Output]:
+        """Yield an article in range and follow its links; drop one outside the range."""
+        published = item.article.published_at
+        yield from self.gate.article_done(listing, published)
+        if published is not None and not self.plan.window.contains(published):
+            self._count_drop("out_of_range", response.url, level=logging.DEBUG)
+            return  # its neighbours are outside the range too: no chain through the archive
+        yield item
         found = read_links(response.body, response.url)
         for url in found.feeds:
             yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
         yield from self._follow(found.links)
 
-    def on_error(self, failure: Failure) -> None:
-        """Count and log a page that failed: HTTP error, network error, timeout, data loss, size."""
-        self._count_drop(_failure_reason(failure), _failure_url(failure))
+    def _listing_links(self, response: Response) -> Iterator[scrapy.Request]:
+        """Follow a listing's links; its pagination only as far as the walk should go."""
+        found = read_links(response.body, response.url)
+        for url in found.feeds:
+            yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
+        printed = {
+            self._canonical(url): moment
+            for url, moment in listing_dates(
+                response.body, response.url, now=datetime.now(UTC)
+            ).items()
+        }
+        pages = [url for url in found.links if is_pagination(url)]
+        others = [url for url in found.links if not is_pagination(url)]
+        articles = self._article_links(others)
+        step = walk_decision(articles, printed, self.known, self.plan)
+        requests = list(self._follow(others, listing=response.url, printed=printed))
+        yield from requests
+        walk = self._walk_requests(response, pages) if step != "stop" else []
+        if step == "follow":
+            yield from walk
+        elif step == "stop":
+            self.crawler.stats.inc_value("partynews/pagination_stopped")
+        else:
+            waiting = sum(1 for request in requests if request.meta.get("listing"))
+            older = sum(1 for url in articles if url in self.known)
+            yield from self.gate.hold(response.url, walk, waiting, older=older)
 
-    def on_source_error(self, failure: Failure) -> None:
-        """Count a missing robots.txt, sitemap or feed: sites without them are normal."""
-        reason = _failure_reason(failure)
-        self.crawler.stats.inc_value(f"partynews/sources_missing/{reason}")
-        logger.debug("no source at %s: %s", _failure_url(failure), reason)
+    def _walk_requests(self, response: Response, pages: list[str]) -> list[scrapy.Request]:
+        """Request the pagination links of a listing: only the next page when the walk is bounded.
+
+        A bounded walk (by ``since`` or by known articles) goes one page at a time, so it stops
+        one page after the last useful one; its pages do not count towards ``DEPTH_LIMIT``, and
+        ``PARTYNEWS_MAX_WALK_PAGES`` bounds it instead.
+        """
+        if not self._walk_bounded():
+            return list(self._follow(pages))
+        following = next_page(response.url, pages)
+        walked = int(response.meta.get("walk", 0)) + 1
+        if following is None or walked > self.settings.getint("PARTYNEWS_MAX_WALK_PAGES"):
+            return []
+        return list(self._follow([following], meta={"depth_reset": True, "walk": walked}))
+
+    def _walk_bounded(self) -> bool:
+        if self.plan.window.since is not None:
+            return True
+        return not self.plan.window.bounded and not self.plan.full_walk and bool(self.known)
+
+    def _article_links(self, links: Iterable[str]) -> list[str]:
+        """Return the canonical article URLs among ``links``, each once."""
+        articles: dict[str, None] = {}
+        for url in links:
+            canonical = self._canonical(url)
+            if classify_url(canonical, self.root_url, self.profile) is UrlKind.ARTICLE:
+                articles[canonical] = None
+        return list(articles)
 
     def _adopt_profile(self, response: Response) -> Iterator[scrapy.Request]:
         """Detect the CMS family from the home page; crawl with its profile from now on."""
@@ -134,8 +261,15 @@ class SiteSpider(scrapy.Spider):
             canonical = canonicalize_url(self.profile.canonical_url(canonical))
         return canonical
 
-    def _follow(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
-        """Request each new on-site URL once (Scrapy's dupefilter stays the final guard)."""
+    def _follow(
+        self,
+        urls: Iterable[str],
+        *,
+        listing: str | None = None,
+        printed: Mapping[str, datetime] | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> Iterator[scrapy.Request]:
+        """Request each new on-site URL once; known articles only when due for revalidation."""
         for url in urls:
             if url in self.seen_links:
                 continue
@@ -144,69 +278,46 @@ class SiteSpider(scrapy.Spider):
             if canonical in self.queued:
                 continue
             self.queued.add(canonical)
-            if classify_url(canonical, self.root_url, self.profile) is not UrlKind.SKIP:
-                yield scrapy.Request(canonical, self.parse_page, errback=self.on_error)
+            kind = classify_url(canonical, self.root_url, self.profile)
+            if kind is UrlKind.ARTICLE:
+                yield from self._article_request(canonical, listing, (printed or {}).get(canonical))
+            elif kind is UrlKind.LISTING:
+                yield scrapy.Request(
+                    canonical, self.parse_page, errback=self.on_error, meta=dict(meta or {})
+                )
+
+    def _article_request(
+        self, url: str, listing: str | None, printed: datetime | None
+    ) -> Iterator[scrapy.Request]:
+        """Request an article: not at all when known and not due, conditionally when due."""
+        meta: dict[str, Any] = {"listing": listing} if listing else {}
+        known = self.known.get(url)
+        if known is not None:
+            now = datetime.now(UTC)
+            if not is_due(known, now=now, revalidate_days=self.plan.revalidate_days):
+                self.crawler.stats.inc_value("partynews/known/skipped")
+                return
+            self.crawler.stats.inc_value("partynews/known/revalidated")
+            meta.update(handle_httpstatus_list=[304], known_url=url)
+            headers = conditional_headers(known)
+            yield scrapy.Request(
+                url, self.parse_page, errback=self.on_error, headers=headers, meta=meta
+            )
+            return
+        if printed is not None and not self.plan.window.contains(printed):
+            self.crawler.stats.inc_value("partynews/dropped/out_of_range_listing")
+            return
+        yield scrapy.Request(url, self.parse_page, errback=self.on_error, meta=meta)
 
     def _article_item(self, response: Response) -> CrawledArticle | None:
-        headers = _str_headers(response)
-        fetched_at = datetime.now(UTC)
         try:
-            article = parse_article(
-                response.body,
-                response.url,
-                headers,
-                now=fetched_at,
-                profile=self.profile,
-                site=self.site_key,
-            )
+            item = crawled_article(response, self.profile, self.site_key)
         except NotAnArticle as error:
             self._count_drop(f"not_article/{error.reason}", response.url, level=logging.DEBUG)
             return None
-        raw = RawResponse(
-            url=response.url,
-            status=response.status,
-            headers=headers,
-            body=response.body,
-            fetched_at=fetched_at,
-            etag=headers.get("etag"),
-            last_modified=headers.get("last-modified"),
-        )
         self.crawler.stats.inc_value("partynews/articles_parsed")
-        return CrawledArticle(article=article, raw=raw)
+        return item
 
     def _count_drop(self, reason: str, url: str, level: int = logging.INFO) -> None:
         self.crawler.stats.inc_value(f"partynews/dropped/{reason}")
         logger.log(level, "skipped %s: %s", url, reason)
-
-
-def _failure_reason(failure: Failure) -> str:
-    error = failure.value
-    if isinstance(error, HttpError):
-        return f"http_{error.response.status}"
-    return f"error/{type(error).__name__}"
-
-
-def _failure_url(failure: Failure) -> str:
-    request = getattr(failure, "request", None)
-    return str(request.url) if request is not None else "?"
-
-
-def _str_headers(response: Response) -> dict[str, str]:
-    headers: dict[str, str] = {}
-    for key in response.headers:
-        value = response.headers.get(key)
-        if value is not None:
-            headers[key.decode("latin-1").lower()] = value.decode("latin-1")
-    return headers
-
-
-def _unusable_reason(response: Response) -> str | None:
-    """Say why a response cannot be an HTML page (None when it can)."""
-    if not response.body.strip():
-        return "empty"
-    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
-    if content_type and not content_type.startswith(_HTML_TYPES):
-        return "non_html"
-    if not content_type and response.body.lstrip()[:1] != b"<":
-        return "non_html"
-    return None

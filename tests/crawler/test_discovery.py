@@ -7,6 +7,9 @@ from crawler.discovery import (
     PageLinks,
     UrlKind,
     classify_url,
+    is_pagination,
+    next_page,
+    pagination_number,
     parse_feed,
     parse_sitemap,
     read_links,
@@ -113,3 +116,44 @@ def test_parse_feed_rss_and_atom() -> None:
     atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="http://x.vn/b-2.html"/>
     <updated>2020-07-09T18:48:18+07:00</updated></entry></feed>"""
     assert parse_feed(atom) == [FeedEntry("http://x.vn/b-2.html", "2020-07-09T18:48:18+07:00")]
+
+
+@pytest.mark.parametrize(
+    ("url", "number"),
+    [
+        ("https://x.vn/tin-tuc/chinh-tri/page-2", 2),
+        ("https://x.vn/thoi-su.html?page=1099", 1099),
+        ("https://x.vn/tin-tuc/trang-3", 3),
+        ("https://x.vn/tin-tuc/trang-3.html", 3),
+        ("https://x.vn/tin?p=4", 4),
+        ("https://x.vn/category/page/5/", 5),
+        ("https://x.vn/trang-chu", None),
+        ("https://x.vn/tin?p=abc", None),
+        ("https://x.vn/thoi-su/hoi-nghi-ban-chap-hanh-662290.html", None),
+        ("https://x.vn/tin/page-view-123456.html", None),
+    ],
+)
+def test_pagination_number(url: str, number: int | None) -> None:
+    assert pagination_number(url) == number
+    assert is_pagination(url) is (number is not None)
+
+
+@pytest.mark.parametrize(
+    ("current", "pages", "following"),
+    [
+        (
+            "https://x.vn/a",
+            ["https://x.vn/a/page-3", "https://x.vn/a/page-2"],
+            "https://x.vn/a/page-2",
+        ),
+        (
+            "https://x.vn/a/page-3",
+            ["https://x.vn/a/page-1", "https://x.vn/a/page-4", "https://x.vn/a/page-99"],
+            "https://x.vn/a/page-4",
+        ),
+        ("https://x.vn/a.html?page=5", ["https://x.vn/a.html?page=4"], None),
+        ("https://x.vn/a", [], None),
+    ],
+)
+def test_next_page(current: str, pages: list[str], following: str | None) -> None:
+    assert next_page(current, pages) == following

@@ -1,0 +1,88 @@
+"""Resumable crawls made safe: an in-memory dupefilter, one download per URL, a sturdy scheduler.
+
+A crawl's JOBDIR keeps only the disk queue. The dupefilter is not persisted, so requests that
+were in flight when a crawl was stopped (or killed) are found again by ``start()``; a request
+found twice (once from the resumed queue, once again) is downloaded once. A disk queue that
+cannot be read is discarded: the crawl starts afresh, and known articles are not fetched again.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Self
+
+from scrapy.core.scheduler import Scheduler
+from scrapy.dupefilters import RFPDupeFilter
+from scrapy.exceptions import IgnoreRequest
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from twisted.internet.defer import Deferred
+
+logger = logging.getLogger(__name__)
+
+
+class AlreadyDownloaded(IgnoreRequest):
+    """The request's URL was downloaded earlier in this process (a resumed duplicate)."""
+
+
+class MemoryDupeFilter(RFPDupeFilter):
+    """Scrapy's request-fingerprint dupefilter, never written to the JOBDIR."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        """Build the filter without the job directory."""
+        debug = crawler.settings.getbool("DUPEFILTER_DEBUG")
+        return cls(None, debug, fingerprinter=crawler.request_fingerprinter)
+
+
+class DownloadOnceMiddleware:
+    """Downloader middleware: a filtered request is downloaded at most once per process."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.downloaded: set[bytes] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        """Build the middleware for ``crawler``."""
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        """Let the first download of a URL through; ignore later ones (retries pass)."""
+        if request.dont_filter:
+            return
+        fingerprint = self.crawler.request_fingerprinter.fingerprint(request)
+        if fingerprint in self.downloaded:
+            raise AlreadyDownloaded(f"already downloaded: {request.url}")
+        self.downloaded.add(fingerprint)
+
+
+class ResilientScheduler(Scheduler):
+    """Scrapy's scheduler; a disk queue that cannot be loaded or read is discarded, not fatal."""
+
+    def open(self, spider: Spider) -> Deferred[None] | None:
+        """Open the queues; start with an empty disk queue when the stored one is unreadable."""
+        try:
+            return super().open(spider)
+        except Exception as error:
+            logger.warning("job state unreadable (%s): discarded, starting afresh", error)
+            self._discard_disk_queue()
+            return super().open(spider)
+
+    def _dqpop(self) -> Request | None:
+        try:
+            return super()._dqpop()
+        except Exception as error:
+            logger.warning("job state unreadable (%s): the rest of it is discarded", error)
+            self.dqs = None
+            self._discard_disk_queue()
+            return None
+
+    def _discard_disk_queue(self) -> None:
+        if self.dqdir:
+            shutil.rmtree(self.dqdir, ignore_errors=True)
+            self.dqdir = self._dqdir(str(Path(self.dqdir).parent))
