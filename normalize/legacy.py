@@ -84,6 +84,7 @@ _LETTERS: Final = re.compile(r"[^\W\d_]+")
 _WORD_JOINERS: Final = re.compile(r"[-/.]")  # Q.Hưng, Hà-Nội, A/B
 _MIN_CAPS_ASCII: Final = 2
 _MIN_VALID_SHARE: Final = 0.15
+_MIN_EVIDENCE_LETTERS: Final = 2
 
 
 def _convert_vni(text: str) -> str:
@@ -178,7 +179,9 @@ def _word_evidence(text: str, encoding: LegacyEncoding) -> tuple[int, int, int, 
         parts = [part for part in _WORD_JOINERS.split(convert(word)) if not part.isascii()]
         if parts and all(is_vietnamese_syllable(part) for part in parts):
             valid += 1
-            strong = strong or evidence.search(word) is not None
+            # '°C' is a unit, not a syllable: evidence needs two letters in the word
+            strong = strong or (evidence.search(word) is not None
+                                and sum(char.isalpha() for char in word) >= _MIN_EVIDENCE_LETTERS)
         else:
             invalid += 1
     return words, valid, invalid, strong

@@ -16,7 +16,8 @@ _STOP_PHRASES = (
     "bình luận mới", "các bài mới đăng", "các bài đã đăng", "các bài khác", "những tin mới hơn",
     "những tin cũ hơn", "theo dòng sự kiện", "tin liên quan", "tin liên quan khác",
     "bài viết liên quan", "tin mới", "tin mới nhất", "tin mới hơn", "tin cũ hơn", "tin xem nhiều",
-    "tin đọc nhiều", "các tin khác", "tin khác", "tin cùng chuyên mục", "liên kết website",
+    "tin đọc nhiều", "đọc nhiều nhất", "xem nhiều nhất", "các tin khác", "tin khác",
+    "tin cùng chuyên mục", "liên kết website",
 )
 _WIDGET_PHRASES = (
     "in bài này", "gửi bài này", "in bài viết", "in ra", "in", "bản in", "lưu bài viết này",

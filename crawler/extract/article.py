@@ -107,6 +107,24 @@ def _with_captions(images: list[Image], captions: Sequence[str]) -> list[Image]:
     return result
 
 
+def _read_lead(tree: HtmlElement, index: PageIndex, profile: SiteProfile | None,
+               url: str) -> tuple[HtmlElement | None, str, list[Image]]:
+    """Return the lead element, its text and its pictures (taken out of it).
+
+    A picture inside the sapo (NukeViet's ``#hometext``) belongs to the article, not to the lead.
+    """
+    element = find_lead_element(tree, index, profile)
+    if element is None:
+        return None, "", []
+    return element, text_of(element), take_images(element, url)
+
+
+def _merged(first: list[Image], second: list[Image]) -> list[Image]:
+    """Return the images of both lists in order, each URL once."""
+    seen = {image.url for image in first}
+    return [*first, *(image for image in second if image.url not in seen)]
+
+
 def _apply_dates(article: Article, meta: PageMeta, dates: tuple[str | None, str | None, list[str]],
                  text: _Text, now: datetime) -> None:
     visible, visible_modified, machine_times = dates
@@ -153,7 +171,7 @@ def parse_article(
     if meta.og_type == "website" and is_home_url(canonical):
         raise NotAnArticle("home page (og:type website)")
     index = PageIndex(tree)
-    title_element = find_title_element(tree, index, profile)
+    title_element = find_title_element(tree, index, profile, meta.html_title)
     title_raw = clean_text(_pick_title(title_element, meta))
     title, title_stamp = split_title_stamp(title_raw)
     if not title:
@@ -164,9 +182,8 @@ def parse_article(
              text_of(modified_elements[0]) if modified_elements else None, time_datetimes(tree))
     tags = read_tags(tree, index, profile, meta)
     section = read_section(tree, index, profile, meta, title)
-    element_authors, author_element = read_author_element(tree, profile)
-    lead_element = find_lead_element(tree, index, profile)
-    lead_raw = text_of(lead_element) if lead_element is not None else ""
+    element_authors, author_element = read_author_element(tree, profile, index)
+    lead_element, lead_raw, lead_images = _read_lead(tree, index, profile, url)
     has_body_selector = bool(profile and profile.selectors.body)
     container = find_body_container(tree, index, profile) if has_body_selector else None
     # the title stays in the tree: trafilatura finds the article next to its headline
@@ -176,7 +193,8 @@ def parse_article(
             remove(element)
     source_line = read_source_line(tree)
     drop_boilerplate(tree, profile)
-    images = take_images(tree, url, profile.selectors.caption if profile else "")
+    images = _merged(lead_images, take_images(tree, url, profile.selectors.caption if profile
+                                              else ""))
     lines = extract_lines(tree, url, container)
     text = _normalize_text(lines, lead_raw, (title, title_raw), meta)
     body_text = "\n\n".join(text.paragraphs)

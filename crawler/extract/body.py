@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import trafilatura
 from lxml.html import HtmlElement, builder
@@ -17,14 +18,27 @@ BLOCK_TITLE_KEYS = ("newstitle", "news-title", "title-news", "titlenews", "detai
 LEAD_KEYS = (
     "sapo", "hometext", "#hometext", "post-summary", "summary", "sapo_detail", "chapeau", "lead",
     "sumary", "detail-sapo", "news-sapo", "article-sapo", "article-summary", "summary-detail",
-    "@description",
+    "@description", "trichyeu", "trich-yeu", "tomtat", "tom-tat",
 )
 BODY_KEYS = (
     "@articlebody", "#news-bodyhtml", "bodytext", "post-content", "detailcontent", "detail-content",
     "content-detail", "article-content", "article-body", "entry-content", "news-content",
     "newscontent", "news_detail", "journal-content-article", "#main-detail", "cms-body", "fck",
+    "noidung", "noi-dung", "#noidung",
 )
+# a table cell holding one of these is page layout, not data (old ASP.NET portals: the whole page
+# is one table, and trafilatura would flatten the article into one table row)
+LAYOUT_BLOCK_TAGS = frozenset({"div", "p", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                               "form", "section", "article", "blockquote"})
+TABLE_PART_TAGS = ("tbody", "thead", "tfoot", "tr", "td", "th")
+TITLE_SEPARATOR = re.compile(r"\s+[-|–—:»]\s+")
 MIN_TITLE_CHARS = 8
+# compound names of the same parts: divDetail_Summary, NewsSapo, detail__sapo, article-lead
+PART_PREFIX = r"#?[a-z0-9]*?(?:detail|news|article|post|entry|content|baiviet|tintuc)[-_]{0,2}"
+LEAD_TOKEN = re.compile(
+    PART_PREFIX
+    + r"(?:sapo|summary|sumary|chapeau|lead|trichyeu|tomtat)(?:[-_]{0,2}(?:detail|text))?"
+)
 MIN_LEAD_CHARS = 20
 MAX_LEAD_CHARS = 1500
 
@@ -37,9 +51,13 @@ def _first_outside_chrome(candidates: list[HtmlElement], minimum: int) -> HtmlEl
 
 
 def find_title_element(
-    root: HtmlElement, index: PageIndex, profile: SiteProfile | None
+    root: HtmlElement, index: PageIndex, profile: SiteProfile | None, html_title: str | None = None
 ) -> HtmlElement | None:
-    """Return the element holding the visible headline (profile selector first), or None."""
+    """Return the element holding the visible headline (profile selector first), or None.
+
+    Without an ``<h1>`` or a title-classed block, the element whose whole text is one part of
+    the page's ``<title>`` ('Site - Headline') is the headline.
+    """
     if profile and profile.selectors.title:
         matches = select(root, profile.selectors.title)
         if matches and text_of(matches[0]):
@@ -53,7 +71,24 @@ def find_title_element(
         found = _first_outside_chrome(headings, MIN_TITLE_CHARS)
     if found is None:  # portals without <h1>: a title-classed block
         found = _first_outside_chrome(index.find(BLOCK_TITLE_KEYS), MIN_TITLE_CHARS)
+    if found is None and html_title:
+        found = _element_of_title_part(root, html_title)
     return found
+
+
+def _element_of_title_part(root: HtmlElement, html_title: str) -> HtmlElement | None:
+    """Return the element outside the chrome whose text is a part of ``<title>``, longest first."""
+    parts = sorted({part.strip() for part in TITLE_SEPARATOR.split(html_title)}, key=len,
+                   reverse=True)
+    for part in parts:
+        if len(part) < MIN_TITLE_CHARS:
+            break
+        for text in root.xpath("//body//text()[normalize-space() = $part]", part=part):
+            element = text.getparent()
+            if text.is_text and element.tag not in ("a", "option", "title") and not in_chrome(
+                    element):
+                return element
+    return None
 
 
 def find_lead_element(
@@ -69,6 +104,8 @@ def find_lead_element(
         if found:
             return found[0]
     element = _first_outside_chrome(index.find(LEAD_KEYS), MIN_LEAD_CHARS)
+    if element is None:
+        element = _first_outside_chrome(index.find_matching(LEAD_TOKEN), MIN_LEAD_CHARS)
     if element is None or len(text_of(element)) > MAX_LEAD_CHARS:
         return None
     return element
@@ -88,13 +125,16 @@ def find_body_container(
 def extract_lines(root: HtmlElement, url: str, container: HtmlElement | None) -> list[str]:
     """Run trafilatura on ``container`` (a profile's body element) or the cleaned tree; split lines.
 
-    The generic path passes no container: trafilatura sees the whole cleaned page.
+    The generic path passes no container: trafilatura sees the whole cleaned page. Layout tables
+    become plain blocks first.
     """
     text = None
     if container is not None:
         wrapper = builder.HTML(builder.BODY(copy.deepcopy(container)))
+        unwrap_layout_tables(wrapper)
         text = _run_trafilatura(wrapper, url)
     if not text:
+        unwrap_layout_tables(root)
         text = _run_trafilatura(root, url)
     return [line for line in (text or "").split("\n") if line.strip()]
 
@@ -105,3 +145,40 @@ def _run_trafilatura(tree: HtmlElement, url: str) -> str | None:
         output_format="txt", deduplicate=False,
     )
     return result if isinstance(result, str) else None
+
+
+def _own_parts(table: HtmlElement) -> list[HtmlElement]:
+    """Return the rows, cells and row groups of ``table`` itself (not of tables nested in it)."""
+    parts = []
+    for part in table.iter(*TABLE_PART_TAGS):
+        owner = part.getparent()
+        while owner is not None and owner.tag != "table":
+            owner = owner.getparent()
+        if owner is table:
+            parts.append(part)
+    return parts
+
+
+def _is_layout_table(parts: list[HtmlElement]) -> bool:
+    rows = [part for part in parts if part.tag == "tr"]
+    cells = [part for part in parts if part.tag in ("td", "th")]
+    if rows and len(cells) <= len(rows) and all(
+            sum(1 for cell in row if cell.tag in ("td", "th")) <= 1 for row in rows):
+        return True  # one cell per row: a stack of boxes
+    return any(isinstance(node.tag, str) and node.tag in LAYOUT_BLOCK_TAGS
+               for cell in cells for node in cell.iterdescendants())
+
+
+def unwrap_layout_tables(root: HtmlElement) -> None:
+    """Turn layout tables (cells holding blocks, or one cell per row) into ``<div>``s, in place.
+
+    Data tables (cells with inline text only) are kept for trafilatura's table output, also when
+    they sit inside a layout table.
+    """
+    layouts = [(table, parts) for table in root.iter("table")
+               if _is_layout_table(parts := _own_parts(table))]
+    for table, parts in layouts:
+        for part in (table, *parts):
+            part.tag = "div"
+            for attribute in ("width", "valign", "align", "colspan", "rowspan"):
+                part.attrib.pop(attribute, None)

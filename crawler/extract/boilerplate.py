@@ -42,7 +42,9 @@ BOX_HEADINGS = frozenset(
      "viết bình luận", "gửi bình luận", "gửi bình luận của bạn", "ý kiến của bạn",
      "ý kiến bạn đọc - gửi bình luận", "đánh giá bài viết", "liên kết website",
      "tin cùng chuyên mục",
-     "bài đã đăng", "bài mới đăng", "tin đã đưa"}
+     "bài đã đăng", "bài mới đăng", "tin đã đưa", "đọc nhiều nhất", "xem nhiều nhất",
+     "tin đọc nhiều", "tin đọc nhiều nhất", "tin xem nhiều nhất", "bài đọc nhiều",
+     "bài đọc nhiều nhất", "bài xem nhiều nhất"}
 )
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "div", "span", "p", "a",
                           "td", "li", "legend"})

@@ -1,4 +1,4 @@
-"""Bytes to one lxml tree: content-type check, charset hint, decoding, one parse per page."""
+"""Bytes to one lxml tree: content-type check, charset hint, decoding, one parse, text repair."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from crawler.extract.repair import repair_text_nodes
 from normalize.encoding import decode_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
@@ -51,7 +52,10 @@ def content_type_charset(content_type: str) -> str | None:
 
 
 def load_page(body: bytes, headers: Mapping[str, str]) -> LoadedPage:
-    """Check that ``body`` is HTML, decode it (the header charset is only a hint) and parse it."""
+    """Check that ``body`` is HTML, decode it (the header charset is only a hint) and parse it.
+
+    The text nodes are repaired (mojibake, legacy fonts) before anything else reads them.
+    """
     content_type = header_value(headers, "content-type")
     mime = content_type.split(";", 1)[0].strip().lower()
     if mime and not mime.startswith(HTML_TYPES):
@@ -68,4 +72,5 @@ def load_page(body: bytes, headers: Mapping[str, str]) -> LoadedPage:
         tree = lxml_html.document_fromstring(text, parser=PARSER)
     except (ValueError, TypeError, etree.LxmlError) as error:
         raise NotAnArticle(f"unparsable HTML: {error}") from error
+    repair_text_nodes(tree)
     return LoadedPage(tree=tree, encoding=decoded.encoding, encoding_source=decoded.source)

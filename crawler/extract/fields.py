@@ -23,7 +23,12 @@ from normalize.text import clean_text
 
 TAG_KEYS = ("tags", "post-tag", "tag", "keywords", "news-tags", "tag-list", "box-tags",
             "list-tags", "@keywords", "tag-item", "tags-list")
-BREADCRUMB_KEYS = ("breadcrumb", "breadcrumbs", "bread-crumb", "#breadcrumb", "breadcrumb-list")
+# any class token or id naming a breadcrumb: mas-breadcrumb, wpthemeBreadcrumbTrail, bread-crumb
+BREADCRUMB_TOKEN = re.compile(r"#?[\w-]*bread-?crumb[\w-]*")
+CRUMB_ITEM_TAGS = frozenset({"li", "a", "span"})
+AUTHOR_KEYS = ("author", "#author", "tacgia", "tac-gia", "news-author", "article-author",
+               "post-author", "detail-author", "author-detail", "author-name", "newsauthor",
+               "byline")
 HOME_CRUMBS = frozenset({"trang chủ", "home", "trang chính", "tin tức"})
 TAG_HREF = re.compile(r"/(?:tags?|tu-khoa|tukhoa)/[^/?#]+", re.IGNORECASE)
 TAG_PREFIX = re.compile(r"^(tags?|từ khóa|từ khoá)\s*:\s*", re.IGNORECASE)
@@ -35,6 +40,7 @@ LISTING_URL = re.compile(
 SOURCE_LINE = re.compile(r"^Nguồn(?: tin)?\s*:\s*(\S.{1,100})$", re.IGNORECASE)
 MIN_BODY_CHARS = 200
 MAX_SOURCE_LINE_CHARS = 120
+MAX_AUTHOR_CHARS = 80
 MIN_LISTING_LINKS = 12
 HEADLINE_LINK_CHARS = 25
 CHARS_PER_LINK = 80
@@ -86,7 +92,9 @@ def read_section(root: HtmlElement, index: PageIndex, profile: SiteProfile | Non
             return clean_text(text_of(found[-1]))
     if meta.section:
         return clean_text(meta.section)
-    for box in index.find(BREADCRUMB_KEYS)[:1]:
+    for found in index.find_matching(BREADCRUMB_TOKEN)[:1]:
+        box = found.getparent() if found.tag in CRUMB_ITEM_TAGS else found  # li.breadcrumb-item
+        box = found if box is None else box
         items = list(box.iter("a")) or list(box.iter("li"))
         crumbs = [clean_text(text_of(element)) for element in items]
         crumbs = [crumb for crumb in crumbs if crumb and crumb.casefold() not in HOME_CRUMBS
@@ -96,18 +104,28 @@ def read_section(root: HtmlElement, index: PageIndex, profile: SiteProfile | Non
     return None
 
 
-def read_author_element(root: HtmlElement, profile: SiteProfile | None) -> (
-        tuple[list[str], HtmlElement | None]):
+def read_author_element(root: HtmlElement, profile: SiteProfile | None,
+                        index: PageIndex | None = None) -> tuple[list[str], HtmlElement | None]:
     """Return the authors named by the profile's author element, and that element.
 
-    The first matching element that is not a 'Nguồn tin: …' source line is taken.
+    The first matching element that is not a 'Nguồn tin: …' source line is taken. Without a
+    profile selector (or when it matches nothing) and given ``index``, a short author-classed
+    element outside the page chrome that names someone is taken.
     """
-    if not (profile and profile.selectors.author):
+    if profile and profile.selectors.author:
+        for element in select(root, profile.selectors.author):
+            text = clean_text(text_of(element))
+            if text and not SOURCE_LINE.match(text):  # a 'Nguồn tin:' line in the same style
+                return parse_authors(text), element
+    if index is None:
         return [], None
-    for element in select(root, profile.selectors.author):
+    for element in index.find(AUTHOR_KEYS):
         text = clean_text(text_of(element))
-        if text and not SOURCE_LINE.match(text):  # a 'Nguồn tin:' line in the same style
-            return parse_authors(text), element
+        if (text and len(text) <= MAX_AUTHOR_CHARS and not SOURCE_LINE.match(text)
+                and not in_chrome(element)):
+            authors = parse_authors(text)
+            if authors:
+                return authors, element
     return [], None
 
 
@@ -115,13 +133,14 @@ def read_source_line(root: HtmlElement) -> str | None:
     """Return the source named by a 'Nguồn tin: …' element outside the body (NukeViet), or None."""
     for text in root.xpath("//text()[starts-with(normalize-space(), 'Nguồn')]"):
         element = text.getparent()
-        while element is not None and len(text_of(element)) <= len(text.strip()) + 1:
+        if text.is_tail and element is not None:  # the text after an element: its parent's line
             element = element.getparent()
-        if element is None or len(text_of(element)) > MAX_SOURCE_LINE_CHARS:
-            continue
-        found = SOURCE_LINE.match(clean_text(text_of(element)))
-        if found:
-            return found.group(1).strip(" .")
+        # climb from a label element ('<b>Nguồn:</b> X') to the whole line, never past it
+        while element is not None and len(text_of(element)) <= MAX_SOURCE_LINE_CHARS:
+            found = SOURCE_LINE.match(clean_text(text_of(element)))
+            if found:
+                return found.group(1).strip(" .")
+            element = element.getparent()
     return None
 
 

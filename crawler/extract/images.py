@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -15,11 +15,16 @@ CAPTION_TOKEN = re.compile(
     r"|chuthich\S*|img-?desc|photo-?desc|fig-?desc)$",
     re.IGNORECASE,
 )
+# matched against the image's path only: the host may hold the words (tapch-icon-gsan.org.vn)
 SKIPPED_SRC = re.compile(r"logo|icon|banner|spacer|blank\.gif|pixel|avatar|/ads?/|qrcode", re.I)
 LAZY_ATTRIBUTES = ("data-src", "data-original", "data-lazy-src", "data-srcset", "src")
 MIN_SIDE = 100
 MAX_CAPTION_CHARS = 300
 MAX_IMAGE_TABLE_ROWS = 3
+# a caption line that only names the picture's file ('img_1361(1).jpeg', 'DSC_0042.JPG')
+FILE_NAME_LINE = re.compile(r"[\w().~+-]+(?:\s[\w().~+-]+)*\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)",
+                            re.IGNORECASE)
+CAPTION_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "figcaption", "tr", "td", "th"})
 CENTER = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 
 
@@ -30,6 +35,28 @@ def image_url(img: HtmlElement, base_url: str) -> str | None:
         if value and not value.startswith("data:"):
             return str(urljoin(base_url, value))
     return None
+
+
+def _caption_parts(node: HtmlElement, parts: list[str]) -> None:
+    """Append the texts under ``node`` to ``parts``, with a line break around each block."""
+    block = node.tag in CAPTION_BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    parts.append(node.text or "")
+    for child in node:
+        if is_element(child):
+            _caption_parts(child, parts)
+        parts.append(child.tail or "")
+    if block:
+        parts.append("\n")
+
+
+def caption_text(element: HtmlElement) -> str:
+    """Return the caption of ``element``: its lines (blocks) joined, file-name lines dropped."""
+    parts: list[str] = []
+    _caption_parts(element, parts)
+    lines = (SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return " ".join(line for line in lines if line and not FILE_NAME_LINE.fullmatch(line))
 
 
 def _too_small(img: HtmlElement) -> bool:
@@ -60,12 +87,12 @@ def _caption_for(img: HtmlElement) -> tuple[str, list[HtmlElement]]:
         if node.tag == "figure":
             found = [cap for cap in node.iter() if is_element(cap) and (
                 cap.tag == "figcaption" or any(CAPTION_TOKEN.match(t) for t in tokens(cap)))]
-            return (text_of(found[0]), found[:1]) if found else ("", [])
+            return (caption_text(found[0]), found[:1]) if found else ("", [])
         if node.tag == "table":
             rows = node.findall(".//tr")
-            text = text_of(node)
-            if len(rows) <= MAX_IMAGE_TABLE_ROWS and len(text) <= MAX_CAPTION_CHARS:
-                return text, [cell for cell in node.iter("td", "th") if cell.find(".//img") is None]
+            if len(rows) <= MAX_IMAGE_TABLE_ROWS and len(text_of(node)) <= MAX_CAPTION_CHARS:
+                return caption_text(node), [cell for cell in node.iter("td", "th")
+                                            if cell.find(".//img") is None]
             break
         node = node.getparent()
     block = img.getparent()
@@ -75,9 +102,9 @@ def _caption_for(img: HtmlElement) -> tuple[str, list[HtmlElement]]:
         return "", []
     following = block.getnext()
     if following is not None and any(CAPTION_TOKEN.match(t) for t in tokens(following)):
-        return text_of(following), [following]
+        return caption_text(following), [following]
     if _is_image_only(block) and following is not None and _looks_like_caption(following):
-        return text_of(following), [following]
+        return caption_text(following), [following]
     return "", []
 
 
@@ -107,7 +134,7 @@ def take_images(container: HtmlElement, base_url: str, caption_selector: str = "
     doomed: list[HtmlElement] = []
     for img in list(container.iter("img")):
         url = image_url(img, base_url)
-        if not url or url in seen or _too_small(img) or SKIPPED_SRC.search(url):
+        if not url or url in seen or _too_small(img) or SKIPPED_SRC.search(urlsplit(url).path):
             continue
         caption, caption_elements = _caption_for(img)
         seen.add(url)
@@ -133,8 +160,8 @@ def _profile_captions(container: HtmlElement, selector: str, images: list[Image]
     """Mark the profile's caption elements for removal; give their texts to uncaptioned images."""
     found = [element for element in select(container, selector)
              if element.find(".//img") is None and len(text_of(element)) <= MAX_CAPTION_CHARS]
-    pending = [text_of(element) for element in found
-               if not any(element is other for other in doomed) and text_of(element)]
+    pending = [caption_text(element) for element in found
+               if not any(element is other for other in doomed) and caption_text(element)]
     doomed.extend(found)
     result: list[Image] = []
     for image in images:

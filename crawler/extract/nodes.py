@@ -147,6 +147,11 @@ class PageIndex:
                 for key in keys:
                     self._by_key.setdefault(key, []).append(element)
 
+    def find_matching(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
+        """Return the elements with a class token or '#id' key that ``pattern`` fully matches."""
+        return self.find(key for key in self._by_key if key[0] not in "@<" and pattern.fullmatch(
+            key))
+
     def find(self, keys: Iterable[str]) -> list[HtmlElement]:
         """Return the elements carrying any of ``keys`` ('cls', '#id', '@itemprop', '<tag')."""
         found: dict[int, HtmlElement] = {}

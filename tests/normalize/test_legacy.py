@@ -44,6 +44,8 @@ CHARMAPS = Path("/usr/share/i18n/charmaps")
         ("Schöne Grüße aus Österreich", None),
         ("Ærø og Øresund på dansk, så flot; Smörgåsbord är gott", None),
         ("Plain ASCII text", None),
+        ("°C ", None),  # a unit: one letter beside a symbol is no evidence
+        ("30 °C\n°C\n°C", None),
         ("", None),
     ],
 )

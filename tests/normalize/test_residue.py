@@ -147,6 +147,10 @@ def test_marked_caption_repeated_is_taken_once() -> None:
             ["Tin liên quan", "Thái Nguyên: Giao ban công tác tổ chức tháng 7"],
             ["Tin liên quan", "Thái Nguyên: Giao ban công tác tổ chức tháng 7"],
         ),
+        (
+            ["Đọc nhiều nhất", "Đổi mới phương thức lãnh đạo của Đảng trong điều kiện mới"],
+            ["Đọc nhiều nhất", "Đổi mới phương thức lãnh đạo của Đảng trong điều kiện mới"],
+        ),
     ],
 )
 def test_stop_marker_near_the_end_cuts_the_rest(tail: list[str], dropped: list[str]) -> None:
