@@ -9,12 +9,14 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Date,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -86,13 +88,27 @@ class ArticleRow(Base):
     source_tag: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
     warnings: Mapped[list[str]] = mapped_column(JsonType, default=list)
-    content_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
     """SHA-256 (hex) of the normalized title, lead and body: a change bumps ``version``."""
     version: Mapped[int] = mapped_column(Integer, default=1)
     first_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     """When the content last changed (the first store counts as a change)."""
+    near_dup_group: Mapped[int | None] = mapped_column(Integer, index=True)
+    """The id of the first stored article of this one's near-duplicate group (``store.dedup``)."""
+
+
+class ArticleBandRow(Base):
+    """One LSH band key of an article's MinHash signature: the near-duplicate candidate lookup."""
+
+    __tablename__ = "article_bands"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
 class ArticleRevisionRow(Base):

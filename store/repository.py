@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from crawler.items import Article, CrawledArticle, RawResponse
+from store.dedup import assign_near_dup_groups
 from store.incremental import KnownArticle, coverage, known_articles, mark_not_modified
 from store.mapping import article_values, raw_values, row_to_article, row_to_raw_response
 from store.models import ArticleRow, RawResponseRow, SiteRow
@@ -107,7 +108,8 @@ def upsert_articles(
     ``version`` goes up; an unchanged article only gets ``last_seen_at``. Safe under
     concurrent writers: new URLs are inserted first (``ON CONFLICT DO NOTHING``), the rest
     are locked before their old content is read. Sites not yet known are created with
-    their key as name.
+    their key as name. New and changed articles get their near-duplicate group
+    (`store.dedup.assign_near_dup_groups`).
     """
     latest = {item.article.url: item for item in items}
     if not latest:
@@ -123,6 +125,8 @@ def upsert_articles(
         _update_article_rows(session, [rows[url] for url in stored])
     ids.update(state.ids)
     _upsert_raw_rows(session, [raw_values(ids[url], latest[url].raw) for url in urls])
+    regroup = [ids[url] for url in urls if url not in stored or url in state.changed]
+    assign_near_dup_groups(session, regroup)
     new = len(rows) - len(stored)
     updated = len(state.changed)
     return UpsertCounts(new=new, updated=updated, unchanged=len(stored) - updated)

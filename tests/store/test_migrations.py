@@ -13,6 +13,7 @@ from store.models import Base
 
 TABLES = {
     "alembic_version",
+    "article_bands",
     "article_revisions",
     "articles",
     "crawl_runs",
@@ -52,9 +53,9 @@ def test_upgrade_twice_is_a_no_op(engine: Engine) -> None:
     assert set(inspect(engine).get_table_names()) == TABLES
 
 
-def test_downgrade_one_step_drops_only_the_revisions(engine: Engine) -> None:
+def test_downgrade_to_the_initial_schema_drops_the_later_tables(engine: Engine) -> None:
     command.downgrade(alembic_config(engine), INITIAL_REVISION)
-    assert set(inspect(engine).get_table_names()) == TABLES - {"article_revisions"}
+    assert set(inspect(engine).get_table_names()) == TABLES - {"article_revisions", "article_bands"}
     upgrade(engine)
     assert set(inspect(engine).get_table_names()) == TABLES
 

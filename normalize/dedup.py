@@ -1,0 +1,136 @@
+"""Near-duplicate fingerprints: word shingles of the tone-style key, MinHash and its LSH bands.
+
+Two stored texts are near duplicates when the Jaccard similarity of their sets of word
+shingles reaches `NEAR_DUP_THRESHOLD`. Candidates are found without comparing every pair:
+a MinHash signature of `NUM_BANDS` x `ROWS_PER_BAND` values is cut into bands, and texts that
+share one band key are compared exactly. Everything here is pure and never raises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from normalize.tone import tone_key
+
+SHINGLE_WORDS: Final = 3
+"""Words per shingle: three keep stock phrases of party news (titles, ranks) from matching
+across different reports, while one changed word still leaves most shingles intact."""
+
+NEAR_DUP_THRESHOLD: Final = 0.4
+"""Jaccard similarity of the shingle sets from which two texts are one story.
+
+Chosen with ``python -m bench.dedup_calibration`` on the 24 pairs of ``fixtures/dedup/``: the
+true republications score 0.558 and more (an excerpt of the lead and two of five paragraphs is
+the lowest), different articles score 0.284 or less (a follow-up story repeating a recap
+paragraph verbatim; seeds 000/001: 0.067). Every threshold from 0.30 to 0.55 classifies all
+pairs right; 0.4 sits near the middle of that gap. See docs/dedup.md.
+"""
+
+NUM_BANDS: Final = 20
+ROWS_PER_BAND: Final = 3
+"""A pair of Jaccard J shares a band with probability 1 - (1 - J**3)**20: 0.73 at J = 0.4,
+0.93 at J = 0.5, 0.98 at J = 0.56, 0.99 at J = 0.6; 0.0025 at J = 0.05 (unrelated texts
+rarely meet, so few candidates are compared)."""
+
+_MERSENNE_61: Final = (1 << 61) - 1
+_SIGNED_64: Final = 1 << 63
+_WORD: Final = re.compile(r"\w+")
+
+
+def _digest64(data: str) -> int:
+    """Return an unsigned 64-bit hash of a string (BLAKE2b: stable across runs and machines)."""
+    return int.from_bytes(hashlib.blake2b(data.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _permutation(index: int) -> tuple[int, int]:
+    """Return (a, b) of the universal hash ``(a * x + b) mod p`` number ``index``."""
+    seed = _digest64(f"partynews-minhash-{index}")
+    return seed % (_MERSENNE_61 - 1) + 1, (seed >> 3) % _MERSENNE_61
+
+
+_MIX_A, _MIX_B = _permutation(0)
+# Larger than any bin value: a borrowed value never equals a value of the bin's own.
+_DENSIFY_OFFSET: Final = _MERSENNE_61
+
+
+def dedup_words(title: str, lead: str, body: str) -> list[str]:
+    """Return the words of title, lead and body in the tone-style key (casefolded, hoà = hòa)."""
+    texts = (text for text in (title, lead, body) if isinstance(text, str))
+    return _WORD.findall(tone_key("\n".join(texts)))
+
+
+def shingle_set(words: Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]:
+    """64-bit hashes of the runs of ``size`` consecutive words (the whole text if shorter)."""
+    if not words:
+        return frozenset()
+    width = max(1, min(size, len(words)))
+    return frozenset(
+        _digest64(" ".join(words[start : start + width])) for start in range(len(words) - width + 1)
+    )
+
+
+def text_shingles(title: str, lead: str, body: str) -> frozenset[int]:
+    """Return the shingle set of an article: `shingle_set` of `dedup_words`."""
+    return shingle_set(dedup_words(title, lead, body))
+
+
+def jaccard(first: frozenset[int], second: frozenset[int]) -> float:
+    """Return |A ∩ B| / |A ∪ B|, or 0.0 when both are empty (nothing to compare)."""
+    union = len(first | second)
+    return len(first & second) / union if union else 0.0
+
+
+def is_near_duplicate(first: frozenset[int], second: frozenset[int]) -> bool:
+    """Whether two shingle sets are one story (Jaccard at least `NEAR_DUP_THRESHOLD`)."""
+    return jaccard(first, second) >= NEAR_DUP_THRESHOLD
+
+
+def minhash(shingles: Iterable[int]) -> tuple[int, ...]:
+    """Return the MinHash signature by one-permutation hashing, densified.
+
+    One universal hash spreads the shingles over ``NUM_BANDS * ROWS_PER_BAND`` bins and each bin
+    keeps its least value (one pass, instead of one pass per permutation: about 60 times
+    cheaper, with the same collision probability); an empty bin borrows the value of the next
+    non-empty bin to its right, marked with the distance, so short texts still fill every band
+    (Shrivastava and Li's rotation densification).
+    """
+    bins = NUM_BANDS * ROWS_PER_BAND
+    least: list[int | None] = [None] * bins
+    for shingle in shingles:
+        mixed = (_MIX_A * (shingle % _MERSENNE_61) + _MIX_B) % _MERSENNE_61
+        index, value = mixed % bins, mixed // bins
+        current = least[index]
+        if current is None or value < current:
+            least[index] = value
+    if all(value is None for value in least):
+        return ()
+    return tuple(_densified(least, index) for index in range(bins))
+
+
+def _densified(least: Sequence[int | None], index: int) -> int:
+    """Return bin ``index``'s value, or the next non-empty bin's, offset by the distance."""
+    for distance in range(len(least)):
+        value = least[(index + distance) % len(least)]
+        if value is not None:
+            return value + distance * _DENSIFY_OFFSET
+    return 0
+
+
+def _to_signed(value: int) -> int:
+    """Fold an unsigned 64-bit value into the signed range a BIGINT column holds."""
+    return value - (1 << 64) if value >= _SIGNED_64 else value
+
+
+def band_keys(shingles: Iterable[int]) -> tuple[int, ...]:
+    """One signed 64-bit key per LSH band (band number included); () for an empty text."""
+    signature = minhash(shingles)
+    if not signature:
+        return ()
+    keys = []
+    for band in range(NUM_BANDS):
+        rows = signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND]
+        keys.append(_to_signed(_digest64(f"{band}:" + ",".join(map(str, rows)))))
+    return tuple(keys)

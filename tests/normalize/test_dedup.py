@@ -1,0 +1,146 @@
+"""Near-duplicate fingerprints: words, shingles, Jaccard, MinHash bands, and the calibration."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalize.dedup import (
+    NEAR_DUP_THRESHOLD,
+    NUM_BANDS,
+    band_keys,
+    dedup_words,
+    is_near_duplicate,
+    jaccard,
+    minhash,
+    shingle_set,
+    text_shingles,
+)
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "dedup"
+PAIRS = sorted(FIXTURES.glob("*.json"))
+
+
+def digest(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+
+
+def shingles_of(text: dict[str, str]) -> frozenset[int]:
+    return text_shingles(text["title"], text["lead"], text["body"])
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "body", "expected"),
+    [
+        ("Hòa Bình", "", "", ["hoà", "bình"]),
+        ("Thủy điện", "Ủy ban", "", ["thuỷ", "điện", "uỷ", "ban"]),
+        ("", "Chiều 28/6, HĐND tỉnh…", "", ["chiều", "28", "6", "hđnd", "tỉnh"]),
+        ("Sức khỏe", "", "(ĐCSVN) - Khoẻ!", ["sức", "khoẻ", "đcsvn", "khoẻ"]),
+        ("", "", "", []),
+        ("  ", "—", "…", []),
+    ],
+)
+def test_dedup_words(title: str, lead: str, body: str, expected: list[str]) -> None:
+    assert dedup_words(title, lead, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "size", "expected"),
+    [
+        (["a", "b", "c", "d"], 3, {"a b c", "b c d"}),
+        (["a", "b", "c", "d"], 2, {"a b", "b c", "c d"}),
+        (["a", "b"], 3, {"a b"}),
+        (["a", "b", "a", "b"], 2, {"a b", "b a"}),
+        (["hoà"], 3, {"hoà"}),
+        ([], 3, set()),
+    ],
+)
+def test_shingle_set(words: list[str], size: int, expected: set[str]) -> None:
+    assert shingle_set(words, size) == {digest(shingle) for shingle in expected}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ({1, 2, 3}, {2, 3, 4}, 0.5),
+        ({1, 2, 3, 4}, {1, 2, 3, 4}, 1.0),
+        ({1, 2}, {3, 4}, 0.0),
+        ({1}, {1, 2, 3, 4}, 0.25),
+        (set(), {1}, 0.0),
+        (set(), set(), 0.0),
+    ],
+)
+def test_jaccard(first: set[int], second: set[int], expected: float) -> None:
+    assert jaccard(frozenset(first), frozenset(second)) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Hòa bình, thủy lợi và sức khỏe", "Hoà bình, thuỷ lợi và sức khoẻ"),
+        ("ỦY BAN KIỂM TRA TỈNH ỦY", "Uỷ ban kiểm tra Tỉnh uỷ"),
+        ("Đoàn công tác", "đoàn   công\n\ntác"),
+    ],
+)
+def test_tone_style_case_and_spacing_do_not_matter(first: str, second: str) -> None:
+    assert text_shingles(first, "", "") == text_shingles(second, "", "")
+    assert band_keys(text_shingles(first, "", "")) == band_keys(text_shingles(second, "", ""))
+
+
+def test_band_keys_are_signed_64_bit_and_one_per_band() -> None:
+    keys = band_keys(text_shingles("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15", "", ""))
+    assert len(keys) == NUM_BANDS
+    assert len(set(keys)) == NUM_BANDS
+    assert all(-(2**63) <= key < 2**63 for key in keys)
+
+
+def test_empty_text_has_no_signature() -> None:
+    assert minhash(frozenset()) == ()
+    assert band_keys(frozenset()) == ()
+
+
+def test_minhash_agreement_follows_jaccard() -> None:
+    first = frozenset(range(0, 300))
+    second = frozenset(range(100, 400))  # Jaccard 200 / 400 = 0.5
+    agree = sum(a == b for a, b in zip(minhash(first), minhash(second), strict=True))
+    assert minhash(first) == minhash(frozenset(range(299, -1, -1)))
+    assert 0.3 <= agree / len(minhash(first)) <= 0.7
+
+
+@given(st.text(), st.text(), st.text())
+def test_never_raises_and_is_deterministic(title: str, lead: str, body: str) -> None:
+    shingles = text_shingles(title, lead, body)
+    assert shingles == text_shingles(title, lead, body)
+    assert band_keys(shingles) == band_keys(text_shingles(title, lead, body))
+
+
+@given(st.text())
+def test_words_are_idempotent(text: str) -> None:
+    words = dedup_words(text, "", "")
+    assert dedup_words(" ".join(words), "", "") == words
+
+
+def test_at_least_twenty_calibration_pairs_with_both_labels() -> None:
+    labels = [json.loads(path.read_text(encoding="utf-8"))["label"] for path in PAIRS]
+    assert len(labels) >= 20
+    assert set(labels) == {"same", "different"}
+
+
+@pytest.mark.parametrize("path", PAIRS, ids=[path.stem for path in PAIRS])
+def test_calibration_pair_is_classified_right(path: Path) -> None:
+    pair = json.loads(path.read_text(encoding="utf-8"))
+    first, second = shingles_of(pair["a"]), shingles_of(pair["b"])
+    assert is_near_duplicate(first, second) == (pair["label"] == "same")
+    if pair["label"] == "same":  # the LSH lookup must also bring them together
+        assert set(band_keys(first)) & set(band_keys(second))
+
+
+def test_seeds_000_and_001_stay_apart() -> None:
+    pair = json.loads((FIXTURES / "different_seed000_seed001.json").read_text(encoding="utf-8"))
+    similarity = jaccard(shingles_of(pair["a"]), shingles_of(pair["b"]))
+    assert similarity < NEAR_DUP_THRESHOLD / 4
