@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.site.evolve import evolve, home_only
 from tests.site.generator import build_site
 from tests.site.model import ArticleTruth, DatelineTruth, ImageTruth, Page, Site
 from tests.site.server import RequestRecord, SiteServer, serve_site
@@ -15,5 +16,7 @@ __all__ = [
     "Site",
     "SiteServer",
     "build_site",
+    "evolve",
+    "home_only",
     "serve_site",
 ]

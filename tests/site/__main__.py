@@ -19,9 +19,15 @@ def main(argv: list[str] | None = None) -> int:
         "--port", type=int, default=8000, help="port on 127.0.0.1; 0 picks a free one"
     )
     parser.add_argument("--log", type=Path, default=None, help="append requests as JSON lines here")
+    parser.add_argument(
+        "--delay", type=float, default=0.0, help="seconds to hold back every answer (default 0)"
+    )
     options = parser.parse_args(argv)
     server = SiteServer(
-        build_site(options.articles, seed=options.seed), options.port, log_path=options.log
+        build_site(options.articles, seed=options.seed),
+        options.port,
+        log_path=options.log,
+        delay=options.delay,
     )
     sys.stdout.write(f"{server.base_url}/\n")
     sys.stdout.flush()

@@ -81,8 +81,8 @@ def draft_articles(count: int, seed: int) -> list[ArticleSpec]:
         article_id = FIRST_ID + (count - index) * 7 + rng.randrange(7)
         template: Template = "nukeviet" if index % 2 == 0 else "central"
         category = rng.choice([cat for cat in CATEGORIES if cat.template == template])
-        title = _unique_title(rng, titles, local.year)
-        specs.append(_draft_one(rng, article_id, category, title, local, first=index == 0))
+        title = unique_title(rng, titles, local.year)
+        specs.append(draft_one(rng, article_id, category, title, local, first=index == 0))
     return specs
 
 
@@ -96,7 +96,8 @@ def _publication_times(count: int, rng: random.Random) -> list[datetime]:
     return sorted(times, reverse=True)
 
 
-def _unique_title(rng: random.Random, seen: set[str], year: int) -> str:
+def unique_title(rng: random.Random, seen: set[str], year: int) -> str:
+    """Return a title not in ``seen`` (and add it there)."""
     title = ""
     for _attempt in range(30):
         title = _fill(rng, rng.choice(vocab.TITLE_PATTERNS), year)
@@ -140,7 +141,7 @@ class _Presentation(NamedTuple):
     body_images: tuple[tuple[int, ImageTruth], ...]
 
 
-def _draft_one(
+def draft_one(
     rng: random.Random,
     article_id: int,
     category: Category,
@@ -149,6 +150,7 @@ def _draft_one(
     *,
     first: bool,
 ) -> ArticleSpec:
+    """Return one article draft published at ``local`` (Vietnam time)."""
     nukeviet = category.template == "nukeviet"
     json_ld = not nukeviet and rng.random() < 0.5
     if not (nukeviet or json_ld):
@@ -229,7 +231,7 @@ def _paragraphs(rng: random.Random, year: int, dateline: DatelineTruth | None) -
         if len(pool) < size:
             break
         sentences, pool = pool[:size], pool[size:]
-        paragraphs.append(" ".join(_sentence(rng, sentence, year) for sentence in sentences))
+        paragraphs.append(" ".join(sentence(rng, pattern, year) for pattern in sentences))
     if dateline is not None:
         opening = _fill(
             rng, "tại {place}, {organ} tổ chức hội nghị triển khai nhiệm vụ năm {year}.", year
@@ -238,7 +240,8 @@ def _paragraphs(rng: random.Random, year: int, dateline: DatelineTruth | None) -
     return paragraphs
 
 
-def _sentence(rng: random.Random, pattern: str, year: int) -> str:
+def sentence(rng: random.Random, pattern: str, year: int) -> str:
+    """Return ``pattern`` filled in, capitalized."""
     filled = _fill(rng, pattern, year)
     return filled[0].upper() + filled[1:]
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime
 from email.utils import format_datetime
 
 from tests.site import feeds, traps
@@ -11,6 +12,7 @@ from tests.site.article_central import central_article, sidebar
 from tests.site.article_nukeviet import nukeviet_article, print_path, print_view
 from tests.site.draft import OLDEST, ArticleSpec, draft_articles
 from tests.site.model import BASE, CATEGORIES, BadKind, Category, Page, Site, html_page
+from tests.site.newer import draft_newer, recent_times
 from tests.site.templates import (
     ADMIN_PATH,
     RSS_PATH,
@@ -43,20 +45,26 @@ BAD_PAGES: tuple[tuple[str, BadKind, str], ...] = (
 """(path, kind, title): the bad pages listed on the first page of the first category."""
 
 
-def build_site(article_count: int = 24, *, seed: int = 0) -> Site:
-    """Return the deterministic test site with ``article_count`` articles (newest first)."""
-    specs = draft_articles(article_count, seed)
+def build_site(
+    article_count: int = 24, *, seed: int = 0, now: datetime | None = None, recent: int = 0
+) -> Site:
+    """Return the deterministic test site with ``article_count`` articles (newest first).
+
+    With ``now``, the newest ``recent`` of them are published in the last days before ``now``
+    (inside the default 7-day revalidation window); the others keep the 2020–2024 archive dates.
+    """
+    if recent and now is None:
+        raise ValueError("recent articles need `now`")
+    specs = draft_articles(article_count - recent, seed)
+    if recent and now is not None:
+        specs = draft_newer(specs, recent_times(now, recent), seed) + specs
     pages: dict[str, Page] = {}
-    _add_articles(pages, specs)
-    _add_assets(pages, specs)
-    for category in CATEGORIES:
-        _add_listing(pages, category, [spec for spec in specs if spec.category == category])
-    _add_tag_pages(pages, specs)
-    aliases = _aliases(specs)
+    add_article_pages(pages, specs)
+    add_assets(pages, specs)
+    aliases = current_aliases(specs)
     for alias, canonical in aliases.items():
         pages[alias] = pages[canonical]
-    pages["/"] = html_page(home_page(specs, _featured(specs, aliases)))
-    _add_feeds(pages, specs)
+    add_indexes(pages, specs, aliases)
     pages[ADMIN_PATH] = html_page(
         simple_page("Đăng nhập quản trị", "Vui lòng đăng nhập để tiếp tục.")
     )
@@ -72,17 +80,33 @@ def build_site(article_count: int = 24, *, seed: int = 0) -> Site:
         traps=(traps.CALENDAR_PATH, traps.SEARCH_PATH),
         attachments=tuple(spec.attachment for spec in specs if spec.attachment),
         trap_renderer=traps.render_trap,
+        specs=tuple(specs),
     )
+
+
+def add_indexes(
+    pages: dict[str, Page], specs: Sequence[ArticleSpec], featured: Mapping[str, str]
+) -> None:
+    """Add the pages listing articles: listings, tags, home (``featured`` aliases), feeds."""
+    for category in CATEGORIES:
+        _add_listing(pages, category, [spec for spec in specs if spec.category == category])
+    _add_tag_pages(pages, specs)
+    pages["/"] = html_page(home_page(specs, _featured(specs, featured)))
+    _add_feeds(pages, specs)
+
+
+def etag_of(body: bytes) -> str:
+    """Return the strong ETag the site sends for an article body."""
+    return '"' + hashlib.sha256(body).hexdigest()[:24] + '"'
 
 
 def _article_page(markup: str, spec: ArticleSpec) -> Page:
     body = markup.encode()
-    etag = '"' + hashlib.sha256(body).hexdigest()[:24] + '"'
     return Page(
         200,
         {
             "Content-Type": "text/html; charset=utf-8",
-            "ETag": etag,
+            "ETag": etag_of(body),
             "Last-Modified": format_datetime(spec.truth.published_at, usegmt=True),
             "Cache-Control": "max-age=0, must-revalidate",
         },
@@ -90,7 +114,10 @@ def _article_page(markup: str, spec: ArticleSpec) -> Page:
     )
 
 
-def _add_articles(pages: dict[str, Page], specs: Sequence[ArticleSpec]) -> None:
+def add_article_pages(
+    pages: dict[str, Page], specs: Sequence[ArticleSpec], only: Collection[int] | None = None
+) -> None:
+    """Add the article pages (and print views) of ``specs``, or of the ids in ``only``."""
     by_category: dict[Category, list[ArticleSpec]] = {}
     for spec in specs:
         by_category.setdefault(spec.category, []).append(spec)
@@ -98,6 +125,8 @@ def _add_articles(pages: dict[str, Page], specs: Sequence[ArticleSpec]) -> None:
     side = sidebar(specs[:5], most_read)
     for siblings in by_category.values():
         for position, spec in enumerate(siblings):
+            if only is not None and spec.truth.article_id not in only:
+                continue
             newer = siblings[max(0, position - 3) : position][::-1]
             older = siblings[position + 1 : position + 4]
             if spec.category.template == "nukeviet":
@@ -108,7 +137,8 @@ def _add_articles(pages: dict[str, Page], specs: Sequence[ArticleSpec]) -> None:
             pages[spec.truth.path] = _article_page(markup, spec)
 
 
-def _add_assets(pages: dict[str, Page], specs: Sequence[ArticleSpec]) -> None:
+def add_assets(pages: dict[str, Page], specs: Sequence[ArticleSpec]) -> None:
+    """Add the images and attachments of ``specs``."""
     image = Page(200, {"Content-Type": "image/png"}, traps.png_bytes())
     for spec in specs:
         for picture in spec.truth.images:
@@ -159,7 +189,8 @@ def _add_tag_pages(pages: dict[str, Page], specs: Sequence[ArticleSpec]) -> None
             pages[url_of(number)] = html_page(markup)
 
 
-def _aliases(specs: Sequence[ArticleSpec]) -> dict[str, str]:
+def current_aliases(specs: Sequence[ArticleSpec]) -> dict[str, str]:
+    """Return the alternate URLs of the newest NukeViet articles → their canonical paths."""
     nukeviet = [spec for spec in specs if spec.category.template == "nukeviet"]
     aliases: dict[str, str] = {}
     if nukeviet:
@@ -172,7 +203,7 @@ def _aliases(specs: Sequence[ArticleSpec]) -> dict[str, str]:
     return aliases
 
 
-def _featured(specs: Sequence[ArticleSpec], aliases: dict[str, str]) -> list[tuple[str, str]]:
+def _featured(specs: Sequence[ArticleSpec], aliases: Mapping[str, str]) -> list[tuple[str, str]]:
     titles = {spec.truth.path: spec.truth.title for spec in specs}
     featured: list[tuple[str, str]] = []
     for alias, canonical in aliases.items():

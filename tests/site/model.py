@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit
+
+if TYPE_CHECKING:
+    from tests.site.draft import ArticleSpec
 
 PageKind = Literal["full", "huge", "truncated"]
 Template = Literal["nukeviet", "central"]
@@ -146,6 +149,8 @@ class Site:
     attachments: tuple[str, ...]
     """Non-HTML documents linked from articles (PDF)."""
     trap_renderer: TrapRenderer | None = None
+    specs: tuple[ArticleSpec, ...] = ()
+    """The drafts behind ``articles`` (same order), for ``evolve`` to build the next version."""
     _normalized: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:

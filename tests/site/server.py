@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import asdict, dataclass
 from email.message import Message
 from email.utils import parsedate_to_datetime
@@ -57,6 +58,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, *, head_only: bool) -> None:
         owner = self.server.owner
+        if owner.delay > 0:
+            time.sleep(owner.delay)
         page = owner.site.resolve(self.path) or NOT_FOUND
         if page.status == 200 and _not_modified(page.headers, self.headers):
             owner.record(self._record(304, 0))
@@ -124,10 +127,16 @@ def _not_modified(page_headers: dict[str, str], request_headers: Message) -> boo
 
 
 class SiteServer:
-    """A running test site: ``base_url``, the request log, ``set_site`` to change it."""
+    """A running test site: ``base_url``, the request log, ``set_site`` to change it.
 
-    def __init__(self, site: Site, port: int = 0, *, log_path: Path | None = None) -> None:
+    ``delay`` (seconds, settable while serving) holds every answer back, to make crawls slow.
+    """
+
+    def __init__(
+        self, site: Site, port: int = 0, *, log_path: Path | None = None, delay: float = 0.0
+    ) -> None:
         self._site = site
+        self.delay = delay
         self._lock = threading.Lock()
         self._log_path = log_path
         self.requests: list[RequestRecord] = []
@@ -189,6 +198,8 @@ class SiteServer:
         self.stop()
 
 
-def serve_site(site: Site, port: int = 0, *, log_path: Path | None = None) -> SiteServer:
+def serve_site(
+    site: Site, port: int = 0, *, log_path: Path | None = None, delay: float = 0.0
+) -> SiteServer:
     """Start serving ``site`` on 127.0.0.1 (port 0: any free one); use it as a context manager."""
-    return SiteServer(site, port, log_path=log_path).start()
+    return SiteServer(site, port, log_path=log_path, delay=delay).start()
