@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler import crawl_command, sites
-from crawler.cliargs import DB_HELP, CliError, database_url, date_arg, end_of
-from store.db import DatabaseUnavailable, make_engine, session_factory
+from crawler import crawl_command, export_command, report_command, sites
+from crawler.cliargs import DB_HELP, CliError, database_url
+from store.db import DatabaseUnavailable
 
 EXIT_OK, EXIT_NOT_ARTICLE, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     db_help = DB_HELP
     crawl_command.add_parsers(commands)
+    report_command.add_parser(commands)
 
     parse = commands.add_parser("parse", help="print the Article parsed from one saved page")
     parse.add_argument("file", type=Path)
@@ -41,18 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--content-type", default="text/html", help="the Content-Type header")
     parse.set_defaults(handler=_parse)
 
-    export = commands.add_parser("export", help="write the stored articles as JSON lines")
-    export.add_argument("--format", choices=["jsonl"], default="jsonl")
-    export.add_argument("--out", required=True, help="output file, or - for standard output")
-    export.add_argument("--site", help="only this site key")
-    export.add_argument(
-        "--since", type=date_arg, help="published on or after this day, Vietnam time (YYYY-MM-DD)"
-    )
-    export.add_argument(
-        "--until", type=date_arg, help="published on or before this day, Vietnam time (YYYY-MM-DD)"
-    )
-    export.add_argument("--db", help=db_help)
-    export.set_defaults(handler=_export)
+    export_command.add_parser(commands)
 
     db = commands.add_parser("db", help="manage the database schema")
     db.add_argument("action", choices=["upgrade"])
@@ -85,27 +75,6 @@ def _parse(args: argparse.Namespace) -> int:
         return EXIT_NOT_ARTICLE
     json.dump(article.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     print()
-    return EXIT_OK
-
-
-def _export(args: argparse.Namespace) -> int:
-    from store.export import iter_export_rows, write_jsonl  # noqa: PLC0415 - keep `--help` fast
-
-    url = database_url(args)
-    engine = make_engine(url)
-    try:
-        with session_factory(engine)() as session:
-            rows = iter_export_rows(
-                session, site=args.site, since=args.since, until=end_of(args.until)
-            )
-            if args.out == "-":
-                count = write_jsonl(rows, sys.stdout.buffer)
-            else:
-                with Path(args.out).open("wb") as stream:
-                    count = write_jsonl(rows, stream)
-    finally:
-        engine.dispose()
-    print(f"exported {count} articles to {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
