@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from crawler import runstats, sites
 from crawler.backfill import DateRange
 from crawler.cliargs import DB_HELP, CliError, database_url, date_arg, end_of
+from crawler.distributed import add_arguments as add_distributed_arguments
+from crawler.distributed import distributed_options
 from crawler.jobs import resolve_state_dir
 from crawler.reports import coverage_lines, locked_message, site_summary, write_runs
 from crawler.runner import CrawlOptions, CrawlTarget, SiteOutcome, run_sites
@@ -49,6 +51,7 @@ def add_parsers(commands: Any) -> None:
         metavar="NAME=VALUE",
         help="override a Scrapy setting (repeatable)",
     )
+    add_distributed_arguments(crawl)
     crawl.set_defaults(handler=crawl_command)
 
     runs = commands.add_parser("runs", help="list the recent crawl runs")
@@ -63,13 +66,15 @@ def crawl_command(args: argparse.Namespace) -> int:
     window = DateRange(since=args.since, until=end_of(args.until))
     if window.since and window.until and window.since >= window.until:
         raise CliError("--since must not be after --until")
+    url = database_url(args)
     options = CrawlOptions(
-        database_url=database_url(args),
+        database_url=url,
         state_dir=resolve_state_dir(args.state_dir, os.environ),
         window=window,
         revalidate_days=args.revalidate_days,
         progress=not args.no_progress,
         overrides=dict(_setting(entry) for entry in args.set),
+        distributed=distributed_options(args, os.environ, url),
     )
     engine = make_engine(options.database_url)
     sessions = session_factory(engine)

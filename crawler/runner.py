@@ -19,6 +19,7 @@ from twisted.internet.defer import Deferred, inlineCallbacks
 
 from crawler import runstats
 from crawler.backfill import DateRange
+from crawler.distributed import DistributedOptions, apply_distributed
 from crawler.incremental import CrawlPlan
 from crawler.jobs import Job, close_job, job_path, open_job
 from crawler.sites.base import SiteProfile
@@ -74,6 +75,8 @@ class CrawlOptions:
     revalidate_days: int = 7
     progress: bool = True
     overrides: Mapping[str, Any] = field(default_factory=dict)
+    distributed: DistributedOptions | None = None
+    """Share each site's frontier with other workers in Redis (no lock, no JOBDIR)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +111,15 @@ def build_settings(database_url: str, overrides: Mapping[str, Any], *, loopback:
     return settings
 
 
-def site_settings(options: CrawlOptions, target: CrawlTarget, job: Job) -> Settings:
-    """Return one site's settings: the project's, its job directory, progress on or off."""
+def site_settings(options: CrawlOptions, target: CrawlTarget, job: Job | None) -> Settings:
+    """Return one site's settings: the project's, its job directory or the shared frontier."""
     settings = build_settings(options.database_url, {}, loopback=is_loopback(target.root_url))
-    settings.set("JOBDIR", str(job.path), priority="cmdline")
+    if job is not None:
+        settings.set("JOBDIR", str(job.path), priority="cmdline")
     settings.set("PARTYNEWS_PROGRESS", options.progress, priority="cmdline")
     settings.update(dict(options.overrides), priority="cmdline")
+    if options.distributed is not None:
+        apply_distributed(settings, options.distributed, target.key, options.window.digest())
     return settings
 
 
@@ -162,6 +168,9 @@ def _crawl_site(
     process: CrawlerProcess, target: CrawlTarget, options: CrawlOptions
 ) -> Generator[Deferred[Any], Any, SiteOutcome]:
     started = time.monotonic()
+    if options.distributed is not None:
+        report = yield _crawl_shared_site(process, target, options)
+        return SiteOutcome(target, report, time.monotonic() - started)
     try:
         lock = site_lock(options.database_url, target.key, options.state_dir)
         lock.__enter__()
@@ -183,6 +192,24 @@ def _crawl_site(
     finally:
         lock.__exit__(None, None, None)
     return SiteOutcome(target, report, time.monotonic() - started)
+
+
+@inlineCallbacks
+def _crawl_shared_site(
+    process: CrawlerProcess, target: CrawlTarget, options: CrawlOptions
+) -> Generator[Deferred[Any], Any, CrawlReport]:
+    """Crawl a site as one worker of a cluster: no lock, no JOBDIR; the frontier is in Redis."""
+    plan = CrawlPlan(options.window, options.revalidate_days)
+    crawler = Crawler(SiteSpider, site_settings(options, target, None))
+    yield process.crawl(
+        crawler,
+        root_url=target.root_url,
+        site_key=target.key,
+        profile=target.profile,
+        plan=plan,
+        distributed=True,
+    )
+    return CrawlReport(stats=dict(crawler.stats.get_stats()))
 
 
 def _interrupted(report: CrawlReport) -> bool:

@@ -23,6 +23,7 @@ from crawler.discovery import (
     read_links,
     robots_sitemaps,
 )
+from crawler.distributed_ack import acknowledgement
 from crawler.extract import NotAnArticle
 from crawler.extract.urls import canonicalize_url
 from crawler.incremental import (
@@ -63,6 +64,7 @@ class SiteSpider(scrapy.Spider):
         site_key: str,
         profile: SiteProfile | None = None,
         plan: CrawlPlan | None = None,
+        distributed: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -76,12 +78,25 @@ class SiteSpider(scrapy.Spider):
         self.queued: set[str] = set()  # canonical URLs already requested (or ruled out)
         self.known: dict[str, KnownArticle] = {}
         self.gate = WalkGate(self.plan.window)
+        self.distributed = distributed  # a worker sharing the frontier in Redis
+        self.frontier_ready = not distributed  # the shared queue is not read before seeding
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         """Load the stored articles, then seed robots.txt, sitemaps, feeds and the home page."""
         if self.settings.getbool("PARTYNEWS_INCREMENTAL"):
             self.known = load_known(self.settings.get("PARTYNEWS_DATABASE_URL"), self.site_key)
         self.crawler.stats.set_value("partynews/known_at_start", len(self.known))
+        if self.distributed:
+            from crawler.distributed_start import distributed_start  # noqa: PLC0415 - optional
+
+            async for output in distributed_start(self):
+                yield output
+            return
+        for request in self.seed_requests():
+            yield request
+
+    def seed_requests(self) -> Iterator[scrapy.Request]:
+        """Return the start requests: robots.txt, sitemaps, feeds, the home page, start URLs."""
         yield scrapy.Request(
             urljoin(self.root_url, "/robots.txt"),
             self.parse_robots,
@@ -94,11 +109,15 @@ class SiteSpider(scrapy.Spider):
         for url in self.profile.feeds if self.profile else ():
             yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
         starts = self.profile.start_urls if self.profile and self.profile.start_urls else ()
-        yield scrapy.Request(
-            self.root_url, self.parse_page, errback=self.on_error, meta={"home": True}
-        )
+        yield self.home_request()
         for url in starts:
             yield scrapy.Request(url, self.parse_page, errback=self.on_error)
+
+    def home_request(self) -> scrapy.Request:
+        """Return the request of the home page (where a site without a profile is detected)."""
+        return scrapy.Request(
+            self.root_url, self.parse_page, errback=self.on_error, meta={"home": True}
+        )
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         """Follow the ``Sitemap:`` lines of robots.txt."""
@@ -150,15 +169,17 @@ class SiteSpider(scrapy.Spider):
         """Count and log a page that failed: HTTP error, network error, timeout, data loss, size."""
         if isinstance(failure.value, AlreadyDownloaded):
             self.crawler.stats.inc_value("partynews/duplicates_skipped")
-            return []
+            return acknowledgement(getattr(failure, "request", None))
         self._count_drop(failure_reason(failure), failure_url(failure))
-        return self.gate.article_done(failure_meta(failure, "listing"), None)
+        released = self.gate.article_done(failure_meta(failure, "listing"), None)
+        return [*released, *acknowledgement(getattr(failure, "request", None))]
 
-    def on_source_error(self, failure: Failure) -> None:
+    def on_source_error(self, failure: Failure) -> list[scrapy.Request]:
         """Count a missing robots.txt, sitemap or feed: sites without them are normal."""
         reason = failure_reason(failure)
         self.crawler.stats.inc_value(f"partynews/sources_missing/{reason}")
         logger.debug("no source at %s: %s", failure_url(failure), reason)
+        return acknowledgement(getattr(failure, "request", None))
 
     def _not_modified(self, response: Response, listing: str | None) -> Iterator[Output]:
         """Record a 304 answer to a revalidation; parse nothing."""
@@ -201,7 +222,8 @@ class SiteSpider(scrapy.Spider):
         requests = list(self._follow(others, listing=response.url, printed=printed))
         yield from requests
         walk = self._walk_requests(response, pages) if step != "stop" else []
-        if step == "follow":
+        if step == "follow" or (step == "hold" and self.distributed):
+            # a worker cannot hold a walk for articles that other workers may parse
             yield from walk
         elif step == "stop":
             self.crawler.stats.inc_value("partynews/pagination_stopped")
