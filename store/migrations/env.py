@@ -6,7 +6,7 @@ import os
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from store.db import make_engine, resolve_database_url
 from store.models import Base
@@ -26,9 +26,18 @@ def _engine() -> Engine:
     return make_engine(resolve_database_url(configured, os.environ))
 
 
+# Held for the migration transaction, so workers starting together on an empty PostgreSQL
+# database migrate it once (the others wait, then find it at head).
+MIGRATION_LOCK_KEY = 0x7061_7274_796E  # "partyn"
+
+
 def run_migrations_online() -> None:
     """Run the migrations in one transaction; batch mode lets SQLite alter tables."""
     with _engine().connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

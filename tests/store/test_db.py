@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 
-from store.db import DatabaseUnavailable, make_engine, normalize_url, resolve_database_url
+from store.db import (
+    DatabaseUnavailable,
+    make_engine,
+    normalize_url,
+    resolve_database_url,
+)
+
+MIGRATE_ON_SIGNAL = """
+import sys, time, pathlib
+from store.db import make_engine, upgrade
+engine = make_engine(sys.argv[1])
+while not pathlib.Path(sys.argv[2]).exists():
+    time.sleep(0.005)
+upgrade(engine)
+"""
 
 
 @pytest.mark.parametrize(
@@ -74,3 +91,41 @@ def test_sqlite_connections_are_configured(tmp_path: Path, pragma: str, expected
             assert connection.scalar(text(f"PRAGMA {pragma}")) == expected
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_workers_starting_together_migrate_an_empty_database_once(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    name = f"partynews_migrate_{uuid.uuid4().hex[:10]}"
+    server = normalize_url(postgres_url)
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    target = server.set(database=name).render_as_string(hide_password=False)
+    try:
+        # Alembic's context is process-global, and workers are processes: four of them import
+        # everything, wait for one start signal, then migrate at the same moment.
+        go = tmp_path / "go"
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "-c", MIGRATE_ON_SIGNAL, target, str(go)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        time.sleep(3)
+        go.touch()
+        outputs = [worker.communicate(timeout=120) for worker in workers]
+        assert [worker.returncode for worker in workers] == [0, 0, 0, 0], outputs
+        engine = make_engine(target)
+        with engine.connect() as connection:
+            versions = connection.execute(text("SELECT count(*) FROM alembic_version")).scalar()
+        engine.dispose()
+        assert versions == 1
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
