@@ -61,6 +61,37 @@ class DownloadOnceMiddleware:
         self.downloaded.add(fingerprint)
 
 
+class OutOfRange(IgnoreRequest):
+    """A listing printed the article's date, outside the crawl's range, after it was queued."""
+
+
+class OutOfRangeMiddleware:
+    """Downloader middleware: drop a queued undated article that a listing has since dated out.
+
+    An article first found where no date is printed (a home page, a related list) is queued
+    before the listing that dates it is read; in a backfill it waits (lower priority) and is
+    checked here against the dates the spider has learnt since.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        """Build the middleware for ``crawler``."""
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        """Raise OutOfRange for an undated article whose printed date is now known and outside."""
+        if not request.meta.get("undated"):
+            return
+        spider = self.crawler.spider
+        printed = getattr(spider, "printed_dates", {}).get(request.url)
+        plan = getattr(spider, "plan", None)
+        if printed is not None and plan is not None and not plan.window.contains(printed):
+            raise OutOfRange(f"dated out of range by a listing: {request.url}")
+
+
 class ResilientScheduler(Scheduler):
     """Scrapy's scheduler; a disk queue that cannot be loaded or read is discarded, not fatal."""
 

@@ -43,7 +43,10 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 # are found again on the next run, and a queue that cannot be read is discarded.
 SCHEDULER = "crawler.middlewares.ResilientScheduler"
 DUPEFILTER_CLASS = "crawler.middlewares.MemoryDupeFilter"
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.DownloadOnceMiddleware": 90}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.OutOfRangeMiddleware": 80,
+    "crawler.middlewares.DownloadOnceMiddleware": 90,
+}
 
 # --- Off: servers we do not want to open --------------------------------------------------------
 # Scrapy 2.19 otherwise starts a code-execution server on localhost.

@@ -36,7 +36,7 @@ from crawler.incremental import (
     walk_decision,
 )
 from crawler.items import CrawledArticle
-from crawler.middlewares import AlreadyDownloaded
+from crawler.middlewares import AlreadyDownloaded, OutOfRange
 from crawler.sites.base import SiteProfile
 from crawler.sites.detect import resolve_profile
 from crawler.spiders.responses import (
@@ -78,6 +78,7 @@ class SiteSpider(scrapy.Spider):
         self.queued: set[str] = set()  # canonical URLs already requested (or ruled out)
         self.known: dict[str, KnownArticle] = {}
         self.gate = WalkGate(self.plan.window)
+        self.printed_dates: dict[str, datetime] = {}  # article URL -> date a listing printed
         self.distributed = distributed  # a worker sharing the frontier in Redis
         self.frontier_ready = not distributed  # the shared queue is not read before seeding
 
@@ -167,6 +168,9 @@ class SiteSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> list[scrapy.Request]:
         """Count and log a page that failed: HTTP error, network error, timeout, data loss, size."""
+        if isinstance(failure.value, OutOfRange):
+            self.crawler.stats.inc_value("partynews/dropped/out_of_range_listing")
+            return acknowledgement(getattr(failure, "request", None))
         if isinstance(failure.value, AlreadyDownloaded):
             self.crawler.stats.inc_value("partynews/duplicates_skipped")
             return acknowledgement(getattr(failure, "request", None))
@@ -292,6 +296,8 @@ class SiteSpider(scrapy.Spider):
         meta: Mapping[str, Any] | None = None,
     ) -> Iterator[scrapy.Request]:
         """Request each new on-site URL once; known articles only when due for revalidation."""
+        if printed:
+            self.printed_dates.update(printed)
         for url in urls:
             if url in self.seen_links:
                 continue
@@ -328,6 +334,14 @@ class SiteSpider(scrapy.Spider):
             return
         if printed is not None and not self.plan.window.contains(printed):
             self.crawler.stats.inc_value("partynews/dropped/out_of_range_listing")
+            return
+        if printed is None and self.plan.window.bounded:
+            # Found where no date is printed: fetched after the listings, whose dates may
+            # still rule it out before download (see OutOfRangeMiddleware).
+            meta["undated"] = True
+            yield scrapy.Request(
+                url, self.parse_page, errback=self.on_error, meta=meta, priority=-1
+            )
             return
         yield scrapy.Request(url, self.parse_page, errback=self.on_error, meta=meta)
 
