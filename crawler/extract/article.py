@@ -153,6 +153,40 @@ def _apply_dates(article: Article, meta: PageMeta, dates: tuple[str | None, str 
         article.modified_at, article.modified_at_raw = modified.value, modified.raw
 
 
+def _canonical_of(url: str, meta: PageMeta, profile: SiteProfile | None) -> str:
+    """Return the article's one URL: same-site ``rel=canonical``, then the profile's mapping."""
+    canonical = choose_canonical(url, meta.canonical)
+    if profile is not None and profile.canonical_url is not None:
+        canonical = canonicalize_url(profile.canonical_url(canonical))
+    if meta.og_type == "website" and is_home_url(canonical):
+        raise NotAnArticle("home page (og:type website)")
+    return canonical
+
+
+def _read_title(
+    tree: HtmlElement, index: PageIndex, profile: SiteProfile | None, meta: PageMeta
+) -> tuple[str, str, str | None]:
+    """Return (title, the title as printed, a stamp printed after it) or raise NotAnArticle."""
+    title_element = find_title_element(tree, index, profile, meta.html_title)
+    title_raw = clean_text(_pick_title(title_element, meta))
+    title, title_stamp = split_title_stamp(title_raw)
+    if not title:
+        raise NotAnArticle("no title")
+    return title, title_raw, title_stamp
+
+
+def _read_date_sources(
+    tree: HtmlElement, index: PageIndex, profile: SiteProfile | None, now: datetime,
+    title_stamp: str | None,
+) -> tuple[tuple[str | None, str | None, list[str]], list[HtmlElement]]:
+    """Return the visible, modified and ``<time>`` date strings, and the elements they came from."""
+    visible = find_visible_date(tree, index, profile, now=now)
+    modified_elements = select(tree, profile.selectors.modified) if profile else []
+    dates = (visible[1] if visible else title_stamp,
+             text_of(modified_elements[0]) if modified_elements else None, time_datetimes(tree))
+    return dates, [visible[0], *modified_elements] if visible else modified_elements
+
+
 def parse_article(
     body: bytes,
     url: str,
@@ -165,21 +199,10 @@ def parse_article(
     """Turn the raw bytes of one page into a clean ``Article``; raise ``NotAnArticle`` otherwise."""
     tree = load_page(body, headers).tree
     meta = read_metadata(tree)
-    canonical = choose_canonical(url, meta.canonical)
-    if profile is not None and profile.canonical_url is not None:
-        canonical = canonicalize_url(profile.canonical_url(canonical))
-    if meta.og_type == "website" and is_home_url(canonical):
-        raise NotAnArticle("home page (og:type website)")
+    canonical = _canonical_of(url, meta, profile)
     index = PageIndex(tree)
-    title_element = find_title_element(tree, index, profile, meta.html_title)
-    title_raw = clean_text(_pick_title(title_element, meta))
-    title, title_stamp = split_title_stamp(title_raw)
-    if not title:
-        raise NotAnArticle("no title")
-    visible = find_visible_date(tree, index, profile, now=now)
-    modified_elements = select(tree, profile.selectors.modified) if profile else []
-    dates = (visible[1] if visible else title_stamp,
-             text_of(modified_elements[0]) if modified_elements else None, time_datetimes(tree))
+    title, title_raw, title_stamp = _read_title(tree, index, profile, meta)
+    dates, date_elements = _read_date_sources(tree, index, profile, now, title_stamp)
     tags = read_tags(tree, index, profile, meta)
     section = read_section(tree, index, profile, meta, title)
     element_authors, author_element = read_author_element(tree, profile, index)
@@ -187,16 +210,14 @@ def parse_article(
     has_body_selector = bool(profile and profile.selectors.body)
     container = find_body_container(tree, index, profile) if has_body_selector else None
     # the title stays in the tree: trafilatura finds the article next to its headline
-    for element in (lead_element, author_element, visible[0] if visible else None,
-                    *modified_elements):
+    for element in (lead_element, author_element, *date_elements):
         if element is not None and element is not container:
             remove(element)
     source_line = read_source_line(tree)
     drop_boilerplate(tree, profile)
-    images = _merged(lead_images, take_images(tree, url, profile.selectors.caption if profile
-                                              else ""))
-    lines = extract_lines(tree, url, container)
-    text = _normalize_text(lines, lead_raw, (title, title_raw), meta)
+    caption_selector = profile.selectors.caption if profile else ""
+    images = _merged(lead_images, take_images(tree, url, caption_selector))
+    text = _normalize_text(extract_lines(tree, url, container), lead_raw, (title, title_raw), meta)
     body_text = "\n\n".join(text.paragraphs)
     reason = listing_reason(tree, meta, canonical, len(body_text))
     if reason:
