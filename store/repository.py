@@ -82,20 +82,25 @@ def ensure_site(
     family: str = "generic",
     status: str = "unverified",
 ) -> SiteRow:
-    """Create the site ``key`` or bring its description up to date; return its row."""
-    site = session.scalar(select(SiteRow).where(SiteRow.key == key))
-    if site is None:
-        site = SiteRow(key=key)
-        session.add(site)
-    site.name = name
-    site.root_url = root_url
-    site.kind = kind
-    site.province = province
-    site.province_historical = province_historical
-    site.family = family
-    site.status = status
-    session.flush()
-    return site
+    """Create the site ``key`` or bring its description up to date; return its row.
+
+    One upsert, so workers describing the same site at the same moment do not collide.
+    """
+    described = {
+        "name": name,
+        "root_url": root_url,
+        "kind": kind,
+        "province": province,
+        "province_historical": province_historical,
+        "family": family,
+        "status": status,
+    }
+    statement = _insert(session, SITES).values(key=key, **described)
+    session.execute(
+        statement.on_conflict_do_update(index_elements=[SITES.c.key], set_=described)
+    )
+    query = select(SiteRow).where(SiteRow.key == key)
+    return session.scalars(query.execution_options(populate_existing=True)).one()
 
 
 def upsert_articles(
