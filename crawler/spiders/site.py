@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -39,6 +41,10 @@ from crawler.items import CrawledArticle
 from crawler.middlewares import AlreadyDownloaded, OutOfRange
 from crawler.sites.base import SiteProfile
 from crawler.sites.detect import resolve_profile
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
 from crawler.spiders.responses import (
     crawled_article,
     failure_meta,
@@ -79,8 +85,29 @@ class SiteSpider(scrapy.Spider):
         self.known: dict[str, KnownArticle] = {}
         self.gate = WalkGate(self.plan.window)
         self.printed_dates: dict[str, datetime] = {}  # article URL -> date a listing printed
+        self.undated_articles: list[scrapy.Request] = []  # a backfill's, held until idle
         self.distributed = distributed  # a worker sharing the frontier in Redis
         self.frontier_ready = not distributed  # the shared queue is not read before seeding
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        """Build the spider and release held articles when the crawl falls idle."""
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.release_undated_articles, signal=signals.spider_idle)
+        return spider
+
+    def release_undated_articles(self) -> None:
+        """Schedule the held undated articles not dated out of range since; keep the crawl open."""
+        if not self.undated_articles:
+            return
+        held, self.undated_articles = self.undated_articles, []
+        for request in held:
+            printed = self.printed_dates.get(request.url)
+            if printed is not None and not self.plan.window.contains(printed):
+                self.crawler.stats.inc_value("partynews/dropped/out_of_range_listing")
+                continue
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         """Load the stored articles, then seed robots.txt, sitemaps, feeds and the home page."""
