@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -36,6 +37,8 @@ ROWS_PER_BAND: Final = 3
 rarely meet, so few candidates are compared)."""
 
 _MERSENNE_61: Final = (1 << 61) - 1
+_MASK_64: Final = (1 << 64) - 1
+_MIX_MULTIPLIER: Final = 0x9E3779B97F4A7C15  # odd: multiplying by it permutes 64-bit values
 _SIGNED_64: Final = 1 << 63
 _WORD: Final = re.compile(r"\w+")
 
@@ -63,13 +66,22 @@ def dedup_words(title: str, lead: str, body: str) -> list[str]:
 
 
 def shingle_set(words: Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]:
-    """64-bit hashes of the runs of ``size`` consecutive words (the whole text if shorter)."""
+    """64-bit hashes of the runs of ``size`` consecutive words (the whole text if shorter).
+
+    Each word is hashed once (CRC-32, stable across runs and machines) and a run's hash mixes
+    its words' hashes with odd 64-bit multipliers: a few integer operations per shingle.
+    """
     if not words:
         return frozenset()
     width = max(1, min(size, len(words)))
-    return frozenset(
-        _digest64(" ".join(words[start : start + width])) for start in range(len(words) - width + 1)
-    )
+    ids = [zlib.crc32(word.encode("utf-8")) for word in words]
+    shingles = set()
+    for start in range(len(ids) - width + 1):
+        value = width
+        for offset in range(width):
+            value = ((value ^ ids[start + offset]) * _MIX_MULTIPLIER) & _MASK_64
+        shingles.add(value)
+    return frozenset(shingles)
 
 
 def text_shingles(title: str, lead: str, body: str) -> frozenset[int]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,12 @@ PAIRS = sorted(FIXTURES.glob("*.json"))
 
 
 def digest(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+    """The documented shingle hash: CRC-32 per word, mixed with an odd 64-bit multiplier."""
+    words = shingle.split(" ")
+    value = len(words)
+    for word in words:
+        value = ((value ^ zlib.crc32(word.encode())) * 0x9E3779B97F4A7C15) & (2**64 - 1)
+    return value
 
 
 def shingles_of(text: dict[str, str]) -> frozenset[int]:
