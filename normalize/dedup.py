@@ -38,6 +38,7 @@ rarely meet, so few candidates are compared)."""
 
 _MERSENNE_61: Final = (1 << 61) - 1
 _MASK_64: Final = (1 << 64) - 1
+_TRIGRAM: Final = 3
 _MIX_MULTIPLIER: Final = 0x9E3779B97F4A7C15  # odd: multiplying by it permutes 64-bit values
 _SIGNED_64: Final = 1 << 63
 _WORD: Final = re.compile(r"\w+")
@@ -75,6 +76,12 @@ def shingle_set(words: Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[in
         return frozenset()
     width = max(1, min(size, len(words)))
     ids = [zlib.crc32(word.encode("utf-8")) for word in words]
+    if width == _TRIGRAM:  # the common case, unrolled: three words per shingle
+        mix, mask = _MIX_MULTIPLIER, _MASK_64
+        return frozenset(
+            ((((((3 ^ a) * mix) & mask ^ b) * mix) & mask ^ c) * mix) & mask
+            for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)
+        )
     shingles = set()
     for start in range(len(ids) - width + 1):
         value = width
