@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
 
 from tests.site import ArticleTruth, Site, SiteServer, build_site, serve_site
 
@@ -30,27 +28,6 @@ def site() -> Site:
 def server(site: Site) -> Iterator[SiteServer]:
     with serve_site(site) as running:
         yield running
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'e2e.db'}"
-        return
-    yield from _fresh_postgres_database(request.getfixturevalue("postgres_url"))
-
-
-def _fresh_postgres_database(server_url: str) -> Iterator[str]:
-    name = f"partynews_e2e_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

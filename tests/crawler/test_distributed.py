@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 
 from crawler.cli import main
 from crawler.distributed import SQLITE_REFUSED, cluster_budget
 from crawler.distributed_frontier import Frontier, Left
+from tests.conftest import fresh_postgres_database
 from tests.site import Site, SiteServer, build_site, serve_site
 
 CLI = str(Path(sys.executable).with_name("partynews"))
@@ -134,19 +135,10 @@ def test_a_dead_workers_requests_go_back_and_the_last_one_out_cleans_up(
 
 @pytest.fixture
 def database(postgres_url: str) -> Iterator[str]:
-    name = f"partynews_dist_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        # once, before the workers start: concurrent first migrations would race
+    with fresh_postgres_database(postgres_url) as url:
+        # once, before the workers start, as docs/distributed.md says
         subprocess.run([CLI, "db", "upgrade", "--db", url], check=True, capture_output=True)
         yield url
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from lxml import etree
-from sqlalchemy import create_engine, make_url, select, text
+from sqlalchemy import select
 
 from crawler.cli import main
 from crawler.items import VIETNAM
@@ -67,27 +65,11 @@ def test_compact(count: int, expected: str) -> None:
     assert compact(count) == expected
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A migrated database holding the report corpus of ``tests/store/test_report.py``."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'report.db'}"
-        _fill(url)
-        yield url
-        return
-    server = request.getfixturevalue("postgres_url")
-    name = f"partynews_report_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        url = make_url(server).set(database=name).render_as_string(hide_password=False)
-        _fill(url)
-        yield url
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+@pytest.fixture
+def database_url(database_url: str) -> str:
+    """The shared fresh database (tests/conftest.py), holding the report corpus."""
+    _fill(database_url)
+    return database_url
 
 
 def _fill(url: str) -> None:
