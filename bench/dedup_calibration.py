@@ -1,8 +1,9 @@
 """Calibrate near-duplicate detection on the labelled pairs of ``fixtures/dedup/``.
 
 Run ``python -m bench.dedup_calibration``: per pair, the Jaccard similarity of the shingle sets
-for shingle sizes 1 to 5 and whether the pair shares an LSH band; then precision and recall of
-``similarity >= threshold`` at each candidate threshold, for the chosen shingle size.
+for shingle sizes 1 to 5, its estimate from the bottom-k sketches (what the store compares) and
+whether the pair shares an LSH band; then precision and recall of ``similarity >= threshold`` at
+each candidate threshold, for the chosen shingle size.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from normalize.dedup import (
     dedup_words,
     jaccard,
     shingle_set,
+    shingle_sketch,
+    sketch_jaccard,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "dedup"
@@ -57,6 +60,12 @@ def similarity(pair: Pair, size: int = SHINGLE_WORDS) -> float:
     return jaccard(shingle_set(words(pair.first), size), shingle_set(words(pair.second), size))
 
 
+def sketch_estimate(pair: Pair) -> float:
+    """The Jaccard similarity estimated from the two texts' bottom-k sketches."""
+    first = shingle_sketch(shingle_set(words(pair.first)))
+    return sketch_jaccard(first, shingle_sketch(shingle_set(words(pair.second))))
+
+
 def shares_band(pair: Pair) -> bool:
     """Whether the pair would meet as LSH candidates (one band key in common)."""
     first = set(band_keys(shingle_set(words(pair.first))))
@@ -74,13 +83,14 @@ def precision_recall(scored: list[tuple[bool, float]], threshold: float) -> tupl
 
 
 def print_pairs(pairs: list[Pair], size: int) -> None:
-    """One line per pair: label, similarity per shingle size, LSH band hit."""
+    """One line per pair: label, similarity per shingle size, sketch estimate, LSH band hit."""
     header = " ".join(f"{'k=' + str(k) + ('*' if k == size else ''):>6}" for k in SIZES)
-    print(f"{'pair':<36} {'label':<9} {header}  band")
+    print(f"{'pair':<36} {'label':<9} {header} sketch  band")
     for pair in pairs:
         scores = " ".join(f"{similarity(pair, k):6.3f}" for k in SIZES)
         label = "same" if pair.same else "different"
-        print(f"{pair.name:<36} {label:<9} {scores}  {'yes' if shares_band(pair) else 'no'}")
+        band = "yes" if shares_band(pair) else "no"
+        print(f"{pair.name:<36} {label:<9} {scores} {sketch_estimate(pair):6.3f}  {band}")
 
 
 def print_thresholds(pairs: list[Pair], size: int) -> None:

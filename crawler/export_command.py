@@ -14,9 +14,9 @@ from crawler.cliargs import DB_HELP, CliError, database_url, date_arg, end_of
 from crawler.sites.table import UnknownProvinceError, resolve_province
 from store import export_formats, export_parquet
 from store.db import make_engine, session_factory
-from store.dedup import dedupe_rows
 from store.export import ExportFilters, iter_export_rows
 from store.export_cursor import CursorError, CursorTracker, parse_cursor, settle_horizon
+from store.export_dedupe import dedupe_rows
 
 FORMATS = ("jsonl", "jsonl.gz", "csv", "parquet")
 KINDS = ("central", "provincial_portal", "provincial_newspaper", "unknown")

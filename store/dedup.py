@@ -1,77 +1,127 @@
-"""Near-duplicate groups: assigned when articles are stored, used by ``export --dedupe``.
+"""Near-duplicate groups, assigned when articles are stored; ``export --dedupe`` reads them.
 
 An article joins the group of a stored article with the same content hash, else of the most
 similar stored article whose shingle Jaccard reaches ``NEAR_DUP_THRESHOLD`` (candidates come
-from shared LSH band keys in ``article_bands``), else it founds a group named by its own id.
-Groups are never merged or renamed. Like the repositories, nothing here commits.
+from shared LSH band keys in ``article_bands``; the similarity is estimated from the bottom-k
+sketches kept in ``articles.dedup_sketch``), else it founds a group named by its own id.
+Groups are never merged or renamed. A batch of articles costs a handful of statements plus
+one candidate lookup per article. Like the repositories, nothing here commits.
 """
 
 from __future__ import annotations
 
+import struct
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, cast
+from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, delete, desc, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, desc, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from normalize.dedup import NEAR_DUP_THRESHOLD, band_keys, jaccard, text_shingles
+from normalize.dedup import (
+    NEAR_DUP_THRESHOLD,
+    fingerprint,
+    shingle_sketch,
+    sketch_jaccard,
+    text_shingles,
+)
 from store.models import ArticleBandRow, ArticleRow
 
 ARTICLES = cast("Table", ArticleRow.__table__)
 BANDS = cast("Table", ArticleBandRow.__table__)
+GROUP = func.coalesce(ARTICLES.c.near_dup_group, ARTICLES.c.id)
+"""An article's group; one stored before grouping existed reads as its own group."""
 
 MAX_CANDIDATES = 4
-"""Stored articles compared exactly per new article, those sharing the most band keys first.
+"""Stored articles compared per new article, those sharing the most band keys first.
 
 A republication (Jaccard >= 0.56 in the calibration) shares 3.5 of the 20 bands on average and a
 same-event report (<= 0.28) under 0.5, so the few candidates sharing the most bands hold the
-duplicate; each comparison re-reads a stored text, so the count bounds the cost per article."""
+duplicate; a comparison reads one stored sketch, so the count bounds the cost per article."""
 IN_CLAUSE_SIZE = 500
-"""Ids per ``IN (...)`` list: far below SQLite's limit on bound parameters."""
-UNDATED = datetime.max.replace(tzinfo=UTC)
-"""Where undated rows sort in the export order: after every dated one."""
+"""Values per ``IN (...)`` list: far below SQLite's limit on bound parameters."""
+_RANK = struct.Struct(">Q")
+_Value = TypeVar("_Value")
+
+
+def pack_sketch(sketch: Sequence[int]) -> bytes:
+    """Return a sketch as the bytes of ``articles.dedup_sketch`` (big-endian unsigned 64-bit)."""
+    return b"".join(_RANK.pack(rank) for rank in sketch)
+
+
+def unpack_sketch(data: bytes) -> tuple[int, ...]:
+    """Return the sketch stored as ``data`` by `pack_sketch`."""
+    return tuple(rank for (rank,) in _RANK.iter_unpack(data))
 
 
 @dataclass(frozen=True, slots=True)
 class _StoredText:
-    """The columns that identify an article's text and its group."""
+    """The columns that identify an article's text."""
 
     id: int
-    group: int
     title: str
     lead: str
     body: str
     content_hash: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Fingerprint:
+    """What grouping compares of one article: its content hash, band keys and sketch."""
+
+    id: int
+    content_hash: str
+    keys: tuple[int, ...]
+    sketch: tuple[int, ...]
+
+
 def _stored_texts(session: Session, ids: Sequence[int]) -> list[_StoredText]:
-    """Read the texts of ``ids`` in id order (a missing group reads as the article's own id)."""
+    """Read the texts of ``ids`` in id order."""
     columns = (
         ARTICLES.c.id,
-        func.coalesce(ARTICLES.c.near_dup_group, ARTICLES.c.id),
         ARTICLES.c.title,
         ARTICLES.c.lead,
         ARTICLES.c.body,
         ARTICLES.c.content_hash,
     )
     texts: list[_StoredText] = []
-    for start in range(0, len(ids), IN_CLAUSE_SIZE):
-        chunk = ids[start : start + IN_CLAUSE_SIZE]
+    for chunk in _chunks(ids):
         query = select(*columns).where(ARTICLES.c.id.in_(chunk)).order_by(ARTICLES.c.id)
         texts.extend(_StoredText(*row) for row in session.execute(query))
     return texts
 
 
+def _chunks(values: Sequence[_Value]) -> Iterable[Sequence[_Value]]:
+    """Cut ``values`` into lists short enough for one ``IN (...)``."""
+    return (
+        values[start : start + IN_CLAUSE_SIZE] for start in range(0, len(values), IN_CLAUSE_SIZE)
+    )
+
+
+def _fingerprint(text: _StoredText) -> _Fingerprint:
+    keys, sketch = fingerprint(text_shingles(text.title, text.lead, text.body))
+    return _Fingerprint(text.id, text.content_hash, keys, sketch)
+
+
 def assign_near_dup_groups(session: Session, article_ids: Iterable[int]) -> dict[int, int]:
-    """Give each article (in id order) its group and band keys; return the groups by id.
+    """Give each article (in id order) its group, band keys and sketch; return the groups by id.
 
     An article processed earlier in the same call is already a candidate for the later ones.
     """
-    return {
-        text.id: _assign(session, text) for text in _stored_texts(session, sorted(set(article_ids)))
-    }
+    prints = [_fingerprint(text) for text in _stored_texts(session, sorted(set(article_ids)))]
+    if not prints:
+        return {}
+    batch = [fingerprint.id for fingerprint in prints]
+    outside = {item.id: _stored_candidates(session, item, batch) for item in prints if item.keys}
+    wanted = sorted({candidate for found in outside.values() for _, candidate in found})
+    grouping = _Grouping(
+        copies=_stored_copies(session, sorted({item.content_hash for item in prints}), batch),
+        sketches=_stored_sketches(session, wanted),
+    )
+    groups = {item.id: grouping.assign(item, outside.get(item.id, [])) for item in prints}
+    _write_groups(session, prints, groups)
+    return groups
 
 
 def assign_missing_groups(session: Session, batch_size: int = IN_CLAUSE_SIZE) -> int:
@@ -88,107 +138,122 @@ def assign_missing_groups(session: Session, batch_size: int = IN_CLAUSE_SIZE) ->
     return assigned
 
 
-def _assign(session: Session, text: _StoredText) -> int:
-    """Find, write and return the group of one article; replace its band keys."""
-    shingles = text_shingles(text.title, text.lead, text.body)
-    keys = band_keys(shingles)
-    group = _exact_copy_group(session, text)
-    if group is None and keys:
-        group = _near_duplicate_group(session, text.id, shingles, keys)
-    group = text.id if group is None else group
-    session.execute(delete(BANDS).where(BANDS.c.article_id == text.id))
-    if keys:
-        rows = [{"article_id": text.id, "band": band, "key": key} for band, key in enumerate(keys)]
-        session.execute(insert(BANDS), rows)
-    session.execute(update(ARTICLES).where(ARTICLES.c.id == text.id).values(near_dup_group=group))
-    return group
+@dataclass(slots=True)
+class _Grouping:
+    """The groups of one batch, decided in id order from what is stored and what came before."""
+
+    copies: dict[str, tuple[int, int]]
+    """Content hash → (id, group) of the oldest article with that hash."""
+    sketches: dict[int, tuple[int, tuple[int, ...]]]
+    """Candidate id → (group, sketch)."""
+    band_members: defaultdict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    """Band key → ids of this batch's articles already grouped."""
+
+    def assign(self, item: _Fingerprint, stored: list[tuple[int, int]]) -> int:
+        """Return the group of one article; ``stored`` are its (shared keys, id) candidates."""
+        copy = self.copies.get(item.content_hash)
+        group = copy[1] if copy is not None else self._most_similar(item, stored)
+        group = item.id if group is None else group
+        if copy is None or item.id < copy[0]:
+            self.copies[item.content_hash] = (item.id, group)
+        self.sketches[item.id] = (group, item.sketch)
+        for key in item.keys:
+            self.band_members[key].append(item.id)
+        return group
+
+    def _most_similar(self, item: _Fingerprint, stored: list[tuple[int, int]]) -> int | None:
+        """Return the group of the most similar candidate over the threshold (lowest on ties)."""
+        earlier = Counter(member for key in item.keys for member in self.band_members.get(key, ()))
+        candidates = [*stored, *((count, member) for member, count in earlier.items())]
+        ranked = sorted(candidates, key=lambda candidate: (-candidate[0], candidate[1]))
+        best: tuple[float, int] | None = None
+        for _, candidate in ranked[:MAX_CANDIDATES]:
+            group, sketch = self.sketches[candidate]
+            score = sketch_jaccard(item.sketch, sketch)
+            if score >= NEAR_DUP_THRESHOLD and (best is None or (score, -group) > best):
+                best = (score, -group)
+        return None if best is None else -best[1]
 
 
-def _exact_copy_group(session: Session, text: _StoredText) -> int | None:
-    """Return the group of the oldest other article with the same content hash, if any."""
-    query = (
-        select(func.coalesce(ARTICLES.c.near_dup_group, ARTICLES.c.id))
-        .where(ARTICLES.c.content_hash == text.content_hash, ARTICLES.c.id != text.id)
-        .order_by(ARTICLES.c.id)
-        .limit(1)
-    )
-    group = session.scalar(query)
-    return None if group is None else int(group)
-
-
-def _near_duplicate_group(
-    session: Session, article_id: int, shingles: frozenset[int], keys: Sequence[int]
-) -> int | None:
-    """Return the group of the most similar candidate over the threshold (lowest on ties)."""
+def _stored_candidates(
+    session: Session, item: _Fingerprint, batch: Sequence[int]
+) -> list[tuple[int, int]]:
+    """Return (shared keys, id) of the stored articles outside ``batch`` sharing most keys."""
     shared = func.count().label("shared")
     query = (
-        select(BANDS.c.article_id, shared)
-        .where(BANDS.c.key.in_(keys), BANDS.c.article_id != article_id)
+        select(shared, BANDS.c.article_id)
+        .where(BANDS.c.key.in_(item.keys), BANDS.c.article_id.not_in(batch))
         .group_by(BANDS.c.article_id)
         .order_by(desc(shared), BANDS.c.article_id)
         .limit(MAX_CANDIDATES)
     )
-    candidates = [int(row.article_id) for row in session.execute(query)]
-    best: tuple[float, int] | None = None
-    for candidate in _stored_texts(session, sorted(candidates)):
-        score = jaccard(shingles, text_shingles(candidate.title, candidate.lead, candidate.body))
-        if score >= NEAR_DUP_THRESHOLD and (best is None or (score, -candidate.group) > best):
-            best = (score, -candidate.group)
-    return None if best is None else -best[1]
+    return [(int(count), int(article_id)) for count, article_id in session.execute(query)]
 
 
-def _row_group(row: dict[str, Any]) -> int:
-    """Return the group of an export row; an ungrouped row is a group of its own."""
-    group = row.get("near_dup_group")
-    return int(group if group is not None else row["id"])
+def _stored_copies(
+    session: Session, hashes: Sequence[str], batch: Sequence[int]
+) -> dict[str, tuple[int, int]]:
+    """Return content hash → (id, group) of the oldest article outside ``batch`` with it."""
+    oldest: dict[str, int] = {}
+    for chunk in _chunks(hashes):
+        query = (
+            select(ARTICLES.c.content_hash, func.min(ARTICLES.c.id))
+            .where(ARTICLES.c.content_hash.in_(chunk), ARTICLES.c.id.not_in(batch))
+            .group_by(ARTICLES.c.content_hash)
+        )
+        oldest.update((str(value), int(row_id)) for value, row_id in session.execute(query))
+    groups = dict(_stored_rows(session, sorted(set(oldest.values())), GROUP))
+    return {value: (row_id, int(groups[row_id])) for value, row_id in oldest.items()}
 
 
-def _published_key(value: str | datetime | None) -> datetime:
-    """Sort key of the export order: dated rows by time, undated rows last."""
-    if value is None:
-        return UNDATED
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+def _stored_rows(session: Session, ids: Sequence[int], *columns: Any) -> Iterator[Any]:
+    """Yield (id, *columns) of the articles ``ids``."""
+    for chunk in _chunks(ids):
+        yield from session.execute(select(ARTICLES.c.id, *columns).where(ARTICLES.c.id.in_(chunk)))
 
 
-def _better(candidate: dict[str, Any], current: dict[str, Any]) -> bool:
-    """Among rows published at the same time, a central source beats any other."""
-    return candidate.get("kind") == "central" and current.get("kind") != "central"
+def _stored_sketches(
+    session: Session, ids: Sequence[int]
+) -> dict[int, tuple[int, tuple[int, ...]]]:
+    """Return id → (group, sketch) of ``ids``.
 
-
-def dedupe_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Keep one row per ``near_dup_group``: the earliest published, a central source on ties.
-
-    ``rows`` must come in the export order (``published_at`` ascending, undated last, then
-    id); a row out of that order raises ValueError. Only the ids of groups already written and
-    the rows sharing one ``published_at`` are held, so memory follows the number of groups.
-    Remaining ties go to the row that came first (the lowest id). The output keeps the input
-    order.
+    An article stored before sketches existed (NULL sketch) is sketched from its stored text.
     """
-    written: set[int] = set()
-    block: dict[int, tuple[int, dict[str, Any]]] = {}
-    block_key: datetime | None = None
-    for position, row in enumerate(rows):
-        key = _published_key(row.get("published_at"))
-        if block_key is not None and key != block_key:
-            if key < block_key:
-                msg = "dedupe_rows needs rows ordered by published_at (undated last), then id"
-                raise ValueError(msg)
-            yield from _flush(block, written)
-        block_key = key
-        group = _row_group(row)
-        if group in written:
-            continue
-        kept = block.get(group)
-        if kept is None or _better(row, kept[1]):
-            block[group] = (position, row)
-    yield from _flush(block, written)
+    stored: dict[int, tuple[int, bytes | None]] = {
+        int(row_id): (int(group), data)
+        for row_id, group, data in _stored_rows(session, ids, GROUP, ARTICLES.c.dedup_sketch)
+    }
+    unsketched = sorted(row_id for row_id, (_, data) in stored.items() if data is None)
+    texts = {text.id: text for text in _stored_texts(session, unsketched)}
+    return {
+        row_id: (group, _text_sketch(texts[row_id]) if data is None else unpack_sketch(data))
+        for row_id, (group, data) in stored.items()
+    }
 
 
-def _flush(
-    block: dict[int, tuple[int, dict[str, Any]]], written: set[int]
-) -> Iterator[dict[str, Any]]:
-    """Write the kept row of each group of a finished tie block, in input order."""
-    for group, (_, row) in sorted(block.items(), key=lambda item: item[1][0]):
-        written.add(group)
-        yield row
-    block.clear()
+def _text_sketch(text: _StoredText) -> tuple[int, ...]:
+    """Return the sketch of a stored text, computed from the text itself."""
+    return shingle_sketch(text_shingles(text.title, text.lead, text.body))
+
+
+def _write_groups(session: Session, prints: Sequence[_Fingerprint], groups: dict[int, int]) -> None:
+    """Replace the band keys of the batch's articles; write their groups and sketches."""
+    for chunk in _chunks([item.id for item in prints]):
+        session.execute(delete(BANDS).where(BANDS.c.article_id.in_(chunk)))
+    bands = [
+        {"article_id": item.id, "band": band, "key": key}
+        for item in prints
+        for band, key in enumerate(item.keys)
+    ]
+    if bands:
+        session.execute(insert(BANDS), bands)
+    statement = (
+        update(ARTICLES)
+        .where(ARTICLES.c.id == bindparam("row_id"))
+        .values(near_dup_group=bindparam("row_group"), dedup_sketch=bindparam("row_sketch"))
+    )
+    rows = [
+        {"row_id": item.id, "row_group": groups[item.id], "row_sketch": pack_sketch(item.sketch)}
+        for item in prints
+    ]
+    session.execute(statement, rows)

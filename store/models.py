@@ -97,6 +97,9 @@ class ArticleRow(Base):
     """When the content last changed (the first store counts as a change)."""
     near_dup_group: Mapped[int | None] = mapped_column(Integer, index=True)
     """The id of the first stored article of this one's near-duplicate group (``store.dedup``)."""
+    dedup_sketch: Mapped[bytes | None] = mapped_column(LargeBinary)
+    """The bottom-k sketch of the text's shingles (``normalize.dedup.shingle_sketch``), packed as
+    big-endian unsigned 64-bit ranks: near-duplicate candidates are compared through it."""
 
 
 class ArticleBandRow(Base):

@@ -13,12 +13,16 @@ from hypothesis import strategies as st
 from normalize.dedup import (
     NEAR_DUP_THRESHOLD,
     NUM_BANDS,
+    SKETCH_SIZE,
     band_keys,
     dedup_words,
+    fingerprint,
     is_near_duplicate,
     jaccard,
     minhash,
     shingle_set,
+    shingle_sketch,
+    sketch_jaccard,
     text_shingles,
 )
 
@@ -141,6 +145,8 @@ def test_calibration_pair_is_classified_right(path: Path) -> None:
     pair = json.loads(path.read_text(encoding="utf-8"))
     first, second = shingles_of(pair["a"]), shingles_of(pair["b"])
     assert is_near_duplicate(first, second) == (pair["label"] == "same")
+    estimate = sketch_jaccard(shingle_sketch(first), shingle_sketch(second))
+    assert (estimate >= NEAR_DUP_THRESHOLD) == (pair["label"] == "same")
     if pair["label"] == "same":  # the LSH lookup must also bring them together
         assert set(band_keys(first)) & set(band_keys(second))
 
@@ -149,3 +155,47 @@ def test_seeds_000_and_001_stay_apart() -> None:
     pair = json.loads((FIXTURES / "different_seed000_seed001.json").read_text(encoding="utf-8"))
     similarity = jaccard(shingles_of(pair["a"]), shingles_of(pair["b"]))
     assert similarity < NEAR_DUP_THRESHOLD / 4
+
+
+def test_sketch_keeps_the_least_ranks_of_a_large_set() -> None:
+    sketch = shingle_sketch(frozenset(range(10_000)))
+    assert len(sketch) == SKETCH_SIZE
+    assert list(sketch) == sorted(set(sketch))
+    assert sketch == shingle_sketch(frozenset(range(9_999, -1, -1)))
+    assert shingle_sketch(frozenset()) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (range(0, 200), range(100, 250)),  # 100 / 250 = 0.4
+        (range(0, 10), range(20, 30)),
+        (range(0, 5), range(0, 5)),
+        (range(0, 1), range(1, 2)),
+    ],
+)
+def test_sketches_of_small_sets_give_the_exact_jaccard(first: range, second: range) -> None:
+    sets = frozenset(first), frozenset(second)
+    estimate = sketch_jaccard(shingle_sketch(sets[0]), shingle_sketch(sets[1]))
+    assert estimate == jaccard(*sets)
+
+
+@pytest.mark.parametrize("overlap", [0, 500, 1_000, 1_500, 2_000, 3_000])
+def test_sketches_of_large_sets_estimate_the_jaccard(overlap: int) -> None:
+    """3,000-shingle sets: the estimate stays within four standard errors (0.125 at most)."""
+    first = frozenset(range(3_000))
+    second = frozenset(range(3_000 - overlap, 6_000 - overlap))
+    exact = jaccard(first, second)
+    tolerance = 4 * (exact * (1 - exact) / SKETCH_SIZE) ** 0.5
+    estimate = sketch_jaccard(shingle_sketch(first), shingle_sketch(second))
+    assert abs(estimate - exact) <= tolerance
+
+
+def test_sketch_jaccard_of_nothing_is_zero() -> None:
+    assert sketch_jaccard((), ()) == 0.0
+    assert sketch_jaccard((), shingle_sketch(frozenset({1}))) == 0.0
+
+
+@given(st.frozensets(st.integers(min_value=0, max_value=2**64 - 1), max_size=400))
+def test_fingerprint_is_band_keys_and_sketch(shingles: frozenset[int]) -> None:
+    assert fingerprint(shingles) == (band_keys(shingles), shingle_sketch(shingles))

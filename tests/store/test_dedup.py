@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from crawler.items import Article
-from normalize.dedup import NUM_BANDS
-from store.dedup import assign_missing_groups, dedupe_rows
+from normalize.dedup import NUM_BANDS, shingle_sketch, text_shingles
+from store.dedup import assign_missing_groups, pack_sketch, unpack_sketch
+from store.export_dedupe import dedupe_rows
 from store.models import ArticleBandRow, ArticleRow, SiteRow
 from store.repository import ensure_site, upsert_articles
 from tests.store.factories import article, crawled
@@ -86,6 +89,15 @@ def test_exact_duplicate_joins_the_group(session: Session) -> None:
     assert groups[PROVINCIAL] == article_id(session, CENTRAL)
 
 
+def test_exact_copies_in_one_batch_join_the_oldest(session: Session) -> None:
+    copies = [
+        article(f"https://baolongan.vn/{number}.html", site="baolongan", title="Ngắn", body="Một.")
+        for number in range(3)
+    ]
+    groups = store(session, *copies)
+    assert set(groups.values()) == {min(article_id(session, item.url) for item in copies)}
+
+
 def test_band_keys_are_stored_and_replaced(session: Session) -> None:
     store(session, fixture_article("same_e3a_everything", "a", CENTRAL))
     store(
@@ -94,6 +106,30 @@ def test_band_keys_are_stored_and_replaced(session: Session) -> None:
     )
     count = select(func.count()).select_from(ArticleBandRow)
     assert session.scalar(count) == NUM_BANDS
+
+
+def test_sketch_is_stored_and_replaced(session: Session) -> None:
+    first = fixture_article("same_e3a_everything", "a", CENTRAL)
+    store(session, first)
+    edited = dataclasses.replace(first, body="Khác.")
+    store(session, edited)
+    stored = session.scalar(select(ArticleRow.dedup_sketch))
+    assert stored is not None
+    expected = shingle_sketch(text_shingles(edited.title, edited.lead, edited.body))
+    assert unpack_sketch(stored) == expected
+
+
+def test_candidate_without_a_sketch_is_compared_through_its_text(session: Session) -> None:
+    """An article stored before sketches existed still draws its republication into its group."""
+    store(session, fixture_article("same_e3a_everything", "a", CENTRAL))
+    session.execute(update(ArticleRow).values(dedup_sketch=None))
+    groups = store(session, fixture_article("same_e3a_everything", "b", PROVINCIAL, T1))
+    assert groups[PROVINCIAL] == article_id(session, CENTRAL)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=300))
+def test_packed_sketch_round_trips(ranks: list[int]) -> None:
+    assert unpack_sketch(pack_sketch(ranks)) == tuple(ranks)
 
 
 def test_edited_into_another_story_leaves_the_group(session: Session) -> None:
