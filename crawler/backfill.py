@@ -75,25 +75,47 @@ def listing_dates(body: bytes, base_url: str, *, now: datetime) -> dict[str, dat
         return {}
     if root is None:
         return {}
+    targets = _LinkTargets(base_url)
     dates: dict[str, datetime] = {}
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
-        target = urljoin(base_url, href).split("#", 1)[0]
+        target = targets.resolve(href)
         if not href or target in dates or not target.startswith(("http://", "https://")):
             continue
-        moment = _item_date(anchor, target, base_url, now)
+        moment = _item_date(anchor, target, targets, now)
         if moment is not None:
             dates[target] = moment
     return dates
 
 
+class _LinkTargets:
+    """The absolute targets (without fragment) of one page's hrefs, each resolved once."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.resolved: dict[str, str] = {}
+
+    def resolve(self, href: str) -> str:
+        """Return the absolute URL of ``href`` (stripped) without its fragment."""
+        target = self.resolved.get(href)
+        if target is None:
+            target = urljoin(self.base_url, href.strip()).split("#", 1)[0]
+            self.resolved[href] = target
+        return target
+
+    def other_than(self, node: etree._Element, target: str) -> bool:
+        """Return True when ``node`` links somewhere else than ``target`` (it is not one item)."""
+        hrefs = (anchor.get("href") for anchor in node.iterdescendants("a"))
+        return any(self.resolve(href) != target for href in hrefs if href is not None)
+
+
 def _item_date(
-    anchor: etree._Element, target: str, base_url: str, now: datetime
+    anchor: etree._Element, target: str, targets: _LinkTargets, now: datetime
 ) -> datetime | None:
     node = anchor
     for _ in range(_MAX_ITEM_DEPTH):
         parent = node.getparent()
-        if parent is None or _other_targets(parent, target, base_url):
+        if parent is None or targets.other_than(parent, target):
             return None
         node = parent
         for text in node.xpath(_OUTSIDE_LINKS):
@@ -104,11 +126,3 @@ def _item_date(
             if stamp is not None:
                 return stamp.value
     return None
-
-
-def _other_targets(node: etree._Element, target: str, base_url: str) -> bool:
-    """Return True when ``node`` links somewhere else than ``target`` (it is not one item)."""
-    for href in node.xpath(".//a/@href"):
-        if urljoin(base_url, str(href).strip()).split("#", 1)[0] != target:
-            return True
-    return False
