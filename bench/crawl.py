@@ -3,16 +3,14 @@
 Run ``python -m bench.crawl [--articles N]`` from the project root. It prints one table: the crawl's
 wall time, pages/s, CPU seconds per article and peak RSS (the crawl runs as the real CLI in a child
 process), and, over the same article pages in this process, the CPU time of bare
-``trafilatura.extract`` and of partynews' own ``parse_article``.
+``trafilatura.extract`` and of partynews' own ``parse_article`` (median of three passes).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import resource
-import subprocess
-import sys
+import statistics
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -20,37 +18,12 @@ from pathlib import Path
 
 import trafilatura
 
+from bench.cli_crawl import run_cli_crawl
 from crawler.extract import NotAnArticle, parse_article
 from tests.site import Site, build_site, serve_site
 from tests.site.model import BASE
 
-CLI = str(Path(sys.executable).with_name("partynews"))
-
-
-def crawl_child(base_url: str, workdir: Path) -> tuple[float, float, float, str]:
-    """Run the CLI crawl; return wall seconds, child CPU seconds, child peak RSS (MB), stdout."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run(
-        [
-            CLI,
-            "crawl",
-            "--url",
-            base_url,
-            "--db",
-            f"sqlite:///{workdir / 'bench.db'}",
-            "-s",
-            "LOG_LEVEL=WARNING",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=workdir,
-    )
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss / 1024, result.stdout
+PASSES = 3
 
 
 def article_pages(site: Site, base_url: str) -> list[tuple[str, bytes]]:
@@ -64,17 +37,23 @@ def article_pages(site: Site, base_url: str) -> list[tuple[str, bytes]]:
 
 
 def cpu_per_page(pages: list[tuple[str, bytes]], *, ours: bool) -> float:
-    """Return the CPU seconds per page of bare trafilatura or of ``parse_article``."""
+    """Return the CPU seconds per page of bare trafilatura or of ``parse_article``.
+
+    The median of three passes over the pages: one pass alone varies by 10 % or more.
+    """
     now = datetime.now(UTC)
     headers = {"content-type": "text/html; charset=utf-8"}
-    started = time.process_time()
-    for url, body in pages:
-        if ours:
-            with contextlib.suppress(NotAnArticle):
-                parse_article(body, url, headers, now=now)
-        else:
-            trafilatura.extract(body, url=url)
-    return (time.process_time() - started) / len(pages)
+    passes = []
+    for _ in range(PASSES):
+        started = time.process_time()
+        for url, body in pages:
+            if ours:
+                with contextlib.suppress(NotAnArticle):
+                    parse_article(body, url, headers, now=now)
+            else:
+                trafilatura.extract(body, url=url)
+        passes.append((time.process_time() - started) / len(pages))
+    return statistics.median(passes)
 
 
 def main() -> None:
@@ -84,19 +63,20 @@ def main() -> None:
     args = parser.parse_args()
     site = build_site(args.articles)
     with serve_site(site) as server, tempfile.TemporaryDirectory() as tmp:
-        wall, cpu, rss, summary = crawl_child(server.base_url, Path(tmp))
+        run = run_cli_crawl(server.base_url, Path(tmp))
         requests = len(server.requests)
         pages = article_pages(site, server.base_url)
     bare = cpu_per_page(pages, ours=False)
     ours = cpu_per_page(pages, ours=True)
     articles = len(site.articles)
+    cpu = run.cpu
     rows = [
-        ("articles stored (crawl summary)", summary.splitlines()[0].split(": ", 1)[-1]),
+        ("articles stored (crawl summary)", run.summary.split(": ", 1)[-1]),
         ("requests served", f"{requests}"),
-        ("crawl wall time", f"{wall:.1f} s"),
-        ("pages/s", f"{requests / wall:.1f}"),
+        ("crawl wall time", f"{run.wall:.1f} s"),
+        ("pages/s", f"{requests / run.wall:.1f}"),
         ("crawl CPU per article (whole CLI)", f"{cpu / articles * 1000:.1f} ms"),
-        ("peak RSS of the crawl", f"{rss:.0f} MB"),
+        ("peak RSS of the crawl", f"{run.peak_rss_mb:.0f} MB"),
         ("bare trafilatura.extract CPU per page", f"{bare * 1000:.1f} ms"),
         ("partynews parse_article CPU per page", f"{ours * 1000:.1f} ms"),
         ("crawl CPU per article / bare trafilatura", f"{cpu / articles / bare:.2f}x"),

@@ -10,18 +10,14 @@ unchanged article bodies sent (the target is 0) and the wall time.
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.cli_crawl import CrawlRun, run_cli_crawl
 from tests.site import RequestRecord, Site, build_site, evolve, serve_site
-
-CLI = str(Path(sys.executable).with_name("partynews"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,33 +33,8 @@ class RunMeasure:
     summary: str
 
 
-def crawl(base_url: str, workdir: Path) -> tuple[float, str]:
-    """Run the CLI crawl; return its wall seconds and standard output."""
-    started = time.perf_counter()
-    result = subprocess.run(
-        [
-            CLI,
-            "crawl",
-            "--url",
-            base_url,
-            "--db",
-            f"sqlite:///{workdir / 'bench.db'}",
-            "--state-dir",
-            str(workdir / "state"),
-            "--no-progress",
-            "-s",
-            "LOG_LEVEL=WARNING",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=workdir,
-    )
-    return time.perf_counter() - started, result.stdout
-
-
 def measure(
-    name: str, log: Sequence[RequestRecord], site: Site, unchanged: set[str], run: tuple[float, str]
+    name: str, log: Sequence[RequestRecord], site: Site, unchanged: set[str], run: CrawlRun
 ) -> RunMeasure:
     """Count the article bodies and 304s in one run's slice of the request log."""
     canonical = {article.path: article.path for article in site.articles} | site.aliases
@@ -74,8 +45,8 @@ def measure(
         bodies=len(bodies),
         not_modified=sum(1 for r in log if r.status == 304),
         unchanged_bodies=sum(1 for r in bodies if canonical[r.path] in unchanged),
-        wall=run[0],
-        summary=run[1].splitlines()[0] if run[1] else "",
+        wall=run.wall,
+        summary=run.summary,
     )
 
 
@@ -101,12 +72,12 @@ def main() -> None:
     args = parser.parse_args()
     site = build_site(args.articles, now=datetime.now(UTC), recent=args.recent)
     with serve_site(site) as server, tempfile.TemporaryDirectory() as tmp:
-        full = crawl(server.base_url, Path(tmp))
+        full = run_cli_crawl(server.base_url, Path(tmp))
         first = measure("full", server.requests, site, set(), full)
         changed = evolve(site, new_articles=args.new, now=datetime.now(UTC))
         server.set_site(changed)
         mark = len(server.requests)
-        incremental = crawl(server.base_url, Path(tmp))
+        incremental = run_cli_crawl(server.base_url, Path(tmp))
         unchanged = {article.path for article in site.articles}
         second = measure(
             f"incremental (+{args.new} new)",
