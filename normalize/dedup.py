@@ -10,7 +10,9 @@ pure and never raises.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import math
 import re
 import zlib
 from collections.abc import Iterable, Sequence
@@ -135,18 +137,23 @@ def shingle_sketch(shingles: Iterable[int], size: int = SKETCH_SIZE) -> tuple[in
 
 
 def sketch_jaccard(first: Sequence[int], second: Sequence[int], size: int = SKETCH_SIZE) -> float:
-    """Estimate the Jaccard similarity of two sets from their bottom-k sketches.
+    """Estimate the Jaccard similarity of two sets from their bottom-k sketches (ascending).
 
-    The least ``size`` ranks of the union are a uniform sample of it, and each of them lies
-    in a set exactly when it lies in that set's sketch; the estimate is the share found in
-    both (Broder). When both sets were smaller than ``size`` it is their exact similarity.
-    0.0 when both are empty.
+    Below the lower of the two sketches' largest ranks, every rank of either set is in its
+    sketch, so the union's ranks there (at least ``size`` of them) are a known uniform sample of
+    the union; the estimate is the share of them found in both sets. A sketch shorter than
+    ``size`` holds its whole set, so two such sketches give the exact similarity. 0.0 when both
+    are empty.
     """
-    members_first, members_second = set(first), set(second)
-    sample = sorted(members_first | members_second)[:size]
-    if not sample:
-        return 0.0
-    return len(members_first.intersection(members_second, sample)) / len(sample)
+    cutoff = min(_sketch_cutoff(first, size), _sketch_cutoff(second, size))
+    shared = sum(1 for rank in set(first).intersection(second) if rank <= cutoff)
+    union = bisect.bisect_right(first, cutoff) + bisect.bisect_right(second, cutoff) - shared
+    return shared / union if union else 0.0
+
+
+def _sketch_cutoff(sketch: Sequence[int], size: int) -> float:
+    """Return the largest rank a full sketch vouches for (a shorter one vouches for all)."""
+    return sketch[-1] if len(sketch) >= size else math.inf
 
 
 def minhash(shingles: Iterable[int]) -> tuple[int, ...]:
