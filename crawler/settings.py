@@ -59,6 +59,10 @@ ITEM_PIPELINES = {"crawler.pipelines.store.StorePipeline": 800}
 # more gains nothing, while Scrapy starts this many worker tasks for every response (100 by
 # default: a tenth of the crawl's CPU went into starting and stopping them).
 CONCURRENT_ITEMS = 8
+# Scrapy's check for a generator callback that returns a value re-reads and re-parses the
+# callback's source for every response (its cache is keyed by bound methods, new for each
+# request); our callbacks return nothing from generators (ruff and the tests watch them).
+WARN_ON_GENERATOR_RETURN_VALUE = False
 # The database the crawl writes to (an SQLAlchemy URL); the CLI sets it from --db.
 PARTYNEWS_DATABASE_URL = "sqlite:///partynews.db"
 # Articles written per transaction.
