@@ -181,7 +181,7 @@ def _read_date_sources(
 ) -> tuple[tuple[str | None, str | None, list[str]], list[HtmlElement]]:
     """Return the visible, modified and ``<time>`` date strings, and the elements they came from."""
     visible = find_visible_date(tree, index, profile, now=now)
-    modified_elements = select(tree, profile.selectors.modified) if profile else []
+    modified_elements = select(tree, profile.selectors.modified, index) if profile else []
     dates = (visible[1] if visible else title_stamp,
              text_of(modified_elements[0]) if modified_elements else None, time_datetimes(tree))
     return dates, [visible[0], *modified_elements] if visible else modified_elements
@@ -214,9 +214,9 @@ def parse_article(
         if element is not None and element is not container:
             remove(element)
     source_line = read_source_line(tree)
-    drop_boilerplate(tree, profile)
+    drop_boilerplate(tree, profile, index)
     caption_selector = profile.selectors.caption if profile else ""
-    images = _merged(lead_images, take_images(tree, url, caption_selector))
+    images = _merged(lead_images, take_images(tree, url, caption_selector, index))
     text = _normalize_text(extract_lines(tree, url, container), lead_raw, (title, title_raw), meta)
     body_text = "\n\n".join(text.paragraphs)
     reason = listing_reason(tree, meta, canonical, len(body_text))

@@ -59,7 +59,7 @@ def find_title_element(
     the page's ``<title>`` ('Site - Headline') is the headline.
     """
     if profile and profile.selectors.title:
-        matches = select(root, profile.selectors.title)
+        matches = select(root, profile.selectors.title, index)
         if matches and text_of(matches[0]):
             return matches[0]
     headings = index.find(["<h1"])
@@ -100,7 +100,8 @@ def find_lead_element(
     to the common containers.
     """
     if profile and profile.selectors.lead:
-        found = [element for element in select(root, profile.selectors.lead) if text_of(element)]
+        found = [element for element in select(root, profile.selectors.lead, index)
+                 if text_of(element)]
         if found:
             return found[0]
     element = _first_outside_chrome(index.find(LEAD_KEYS), MIN_LEAD_CHARS)
@@ -116,7 +117,7 @@ def find_body_container(
 ) -> HtmlElement | None:
     """Return the element holding the article text (profile selector, else common names)."""
     if profile and profile.selectors.body:
-        found = select(root, profile.selectors.body)
+        found = select(root, profile.selectors.body, index)
         if found:
             return found[0]
     return _first_outside_chrome(index.find(BODY_KEYS), 1)

@@ -11,9 +11,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extract.nodes import RELATED_TOKEN, SPACES, is_element, remove, select, text_of, tokens
+from crawler.extract.nodes import (
+    RELATED_TOKEN,
+    SPACES,
+    PageIndex,
+    is_element,
+    remove,
+    select,
+    text_of,
+    tokens,
+)
 from crawler.sites.base import SiteProfile
 
 WIDGET_TOKEN = re.compile(
@@ -53,6 +63,10 @@ KEEP_TEXT_CHARS = 400
 FORM_TEXT_LIMIT = 800
 LONG_PARAGRAPH_CHARS = 120
 ARTICLE_PARAGRAPHS = 3
+# blank text nodes (most of them) can name no box: they are left out
+SHORT_TEXTS = etree.XPath(
+    "//text()[normalize-space()][string-length(normalize-space()) <= $limit]")
+FORM_FIELDS = etree.XPath(".//textarea|.//input[not(@type) or @type='text' or @type='email']")
 
 
 @lru_cache(maxsize=8192)
@@ -89,8 +103,7 @@ def _drop_box_after(heading: HtmlElement) -> None:
 
 def _drop_boxes_by_heading(root: HtmlElement) -> None:
     headings: list[HtmlElement] = []
-    for text in root.xpath("//text()[string-length(normalize-space()) <= $limit]",
-                           limit=MAX_HEADING_CHARS):
+    for text in SHORT_TEXTS(root, limit=MAX_HEADING_CHARS):
         if not text.is_text or _heading_key(SPACES.sub(" ", text)) not in BOX_HEADINGS:
             continue
         element = text.getparent()
@@ -117,25 +130,32 @@ def _holds_article(element: HtmlElement) -> bool:
 
 
 def _is_comment_form(form: HtmlElement) -> bool:
-    fields = form.xpath(".//textarea|.//input[not(@type) or @type='text' or @type='email']")
+    fields = FORM_FIELDS(form)
     return bool(fields) and len(text_of(form)) < FORM_TEXT_LIMIT
 
 
-def drop_boilerplate(root: HtmlElement, profile: SiteProfile | None) -> None:
-    """Remove boilerplate containers from ``root`` in place."""
+def _is_boilerplate(element: HtmlElement) -> bool:
+    """Tell whether ``element`` is a related list, a widget, a comment form or hidden."""
+    classes, ident, style = element.get("class"), element.get("id"), element.get("style")
+    if not (classes or ident or style or element.tag == "form"):
+        return False  # the common case: nothing to judge it by
+    kinds = {_token_kind(token) for token in tokens(element)}
+    if "related" in kinds or "hidden" in kinds or HIDDEN_STYLE.search(style or ""):
+        return True
+    if element.tag == "form" and _is_comment_form(element):
+        return True
+    return "widget" in kinds and not _holds_article(element)
+
+
+def drop_boilerplate(root: HtmlElement, profile: SiteProfile | None,
+                     index: PageIndex | None = None) -> None:
+    """Remove boilerplate containers from ``root`` in place (``index``: the page's)."""
     doomed: list[HtmlElement] = []
     if profile:
         for selector in profile.selectors.drop:
-            doomed.extend(select(root, selector))
+            doomed.extend(select(root, selector, index))
     for element in root.iter():
-        if not is_element(element) or element.tag in ("html", "body"):
-            continue
-        found = tokens(element)
-        kinds = {_token_kind(token) for token in found}
-        is_widget = "widget" in kinds and not _holds_article(element)
-        is_form = element.tag == "form" and _is_comment_form(element)
-        is_hidden = "hidden" in kinds or bool(HIDDEN_STYLE.search(element.get("style") or ""))
-        if "related" in kinds or is_widget or is_form or is_hidden:
+        if is_element(element) and element.tag not in ("html", "body") and _is_boilerplate(element):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:

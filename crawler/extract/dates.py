@@ -59,9 +59,9 @@ def find_visible_date(
     """Return the visible date element of the article and its raw text, or None."""
     selectors = profile.selectors if profile else None
     ignored = [found for sel in (selectors.ignore_dates if selectors else ()) for found in
-               select(tree, sel)]
+               select(tree, sel, index)]
     if selectors and selectors.date:
-        for element in select(tree, selectors.date):
+        for element in select(tree, selectors.date, index):
             raw = _usable_stamp(element, now=now)
             if raw and not _ignored(element, ignored):
                 return element, raw

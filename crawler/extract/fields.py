@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extract.metadata import PageMeta
@@ -44,6 +45,7 @@ MAX_AUTHOR_CHARS = 80
 MIN_LISTING_LINKS = 12
 HEADLINE_LINK_CHARS = 25
 CHARS_PER_LINK = 80
+SOURCE_TEXTS = etree.XPath("//text()[starts-with(normalize-space(), 'Nguồn')]")
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -65,7 +67,8 @@ def read_tags(
     A profile's selector that matches nothing on the page falls back to the generic search.
     """
     elements: list[HtmlElement] = []
-    found = select(root, profile.selectors.tags) if profile and profile.selectors.tags else []
+    found = select(root, profile.selectors.tags, index) if profile and profile.selectors.tags else (
+        [])
     if found:
         links = [link for element in found for link in element.iter("a")]
         elements = links or found
@@ -87,7 +90,7 @@ def read_section(root: HtmlElement, index: PageIndex, profile: SiteProfile | Non
                  meta: PageMeta, title: str) -> str | None:
     """Return the section: profile element, JSON-LD/article:section, else the last breadcrumb."""
     if profile and profile.selectors.section:
-        found = select(root, profile.selectors.section)
+        found = select(root, profile.selectors.section, index)
         if found and text_of(found[-1]):
             return clean_text(text_of(found[-1]))
     if meta.section:
@@ -113,7 +116,7 @@ def read_author_element(root: HtmlElement, profile: SiteProfile | None,
     element outside the page chrome that names someone is taken.
     """
     if profile and profile.selectors.author:
-        for element in select(root, profile.selectors.author):
+        for element in select(root, profile.selectors.author, index):
             text = clean_text(text_of(element))
             if text and not SOURCE_LINE.match(text):  # a 'Nguồn tin:' line in the same style
                 return parse_authors(text), element
@@ -131,7 +134,7 @@ def read_author_element(root: HtmlElement, profile: SiteProfile | None,
 
 def read_source_line(root: HtmlElement) -> str | None:
     """Return the source named by a 'Nguồn tin: …' element outside the body (NukeViet), or None."""
-    for text in root.xpath("//text()[starts-with(normalize-space(), 'Nguồn')]"):
+    for text in SOURCE_TEXTS(root):
         element = text.getparent()
         if text.is_tail and element is not None:  # the text after an element: its parent's line
             element = element.getparent()

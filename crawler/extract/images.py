@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from crawler.extract.nodes import SPACES, is_element, remove, select, text_of, tokens
+from crawler.extract.nodes import SPACES, PageIndex, is_element, remove, select, text_of, tokens
 from crawler.items import Image
 
 CAPTION_TOKEN = re.compile(
@@ -122,12 +122,13 @@ def _repeated_caption(img: HtmlElement, caption: str) -> HtmlElement | None:
     return None
 
 
-def take_images(container: HtmlElement, base_url: str, caption_selector: str = "") -> list[Image]:
+def take_images(container: HtmlElement, base_url: str, caption_selector: str = "",
+                index: PageIndex | None = None) -> list[Image]:
     """Collect the images of ``container`` with their captions and remove the captions from it.
 
     ``caption_selector`` (a profile's) names more caption elements; their texts go, in order, to
     the images that found no caption of their own. A caption repeated right after its image's
-    table or figure goes too.
+    table or figure goes too. ``index`` (the page's) speeds up ``caption_selector``.
     """
     images: list[Image] = []
     seen: set[str] = set()
@@ -143,7 +144,7 @@ def take_images(container: HtmlElement, base_url: str, caption_selector: str = "
         repeated = _repeated_caption(img, caption)
         if repeated is not None:
             doomed.append(repeated)
-    images = _profile_captions(container, caption_selector, images, doomed)
+    images = _profile_captions(container, caption_selector, images, doomed, index)
     for element in container.iter():
         if (is_element(element) and element.tag not in ("html", "body")
                 and any(CAPTION_TOKEN.match(t) for t in tokens(element))
@@ -156,9 +157,9 @@ def take_images(container: HtmlElement, base_url: str, caption_selector: str = "
 
 
 def _profile_captions(container: HtmlElement, selector: str, images: list[Image],
-                      doomed: list[HtmlElement]) -> list[Image]:
+                      doomed: list[HtmlElement], index: PageIndex | None) -> list[Image]:
     """Mark the profile's caption elements for removal; give their texts to uncaptioned images."""
-    found = [element for element in select(container, selector)
+    found = [element for element in select(container, selector, index)
              if element.find(".//img") is None and len(text_of(element)) <= MAX_CAPTION_CHARS]
     pending = [caption_text(element) for element in found
                if not any(element is other for other in doomed) and caption_text(element)]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extract.nodes import SPACES, text_of
@@ -22,6 +23,7 @@ PUBLISHED_META = (
 )
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "last-modified")
+ITEMPROP_ELEMENTS = etree.XPath("//*[@itemprop]")
 
 
 @dataclass(slots=True)
@@ -146,7 +148,7 @@ def _read_meta_tags(tree: HtmlElement, meta: PageMeta) -> None:
 
 
 def _read_itemprops(tree: HtmlElement, meta: PageMeta) -> None:
-    for element in tree.xpath("//*[@itemprop]"):
+    for element in ITEMPROP_ELEMENTS(tree):
         prop = element.get("itemprop", "").strip()
         if element.tag == "meta" and prop not in ("datePublished", "dateModified"):
             continue

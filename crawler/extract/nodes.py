@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from lxml import etree
-from lxml.cssselect import CSSSelector, SelectorError
 from lxml.html import HtmlElement
 
+from crawler.extract.css import Anchor, compile_selector
+
 SPACES = re.compile(r"\s+")
+# the separators of class tokens for XPath (and so for CSS selectors): XML whitespace
+XML_SPACES = re.compile("[ \t\r\n]+")
 # class/id tokens of the page chrome: the header (with its 'today's date'), menus, sidebars
 CHROME_TOKEN = re.compile(
     r"^(header|site-header|page-header-top|top-?header|header-?top|main-header|topbar|top-bar|top"
@@ -53,31 +55,41 @@ def is_element(node: object) -> bool:
     return isinstance(node, HtmlElement) and isinstance(node.tag, str)
 
 
-@lru_cache(maxsize=512)
-def _compiled(selector: str) -> CSSSelector | None:
-    try:
-        return CSSSelector(selector, translator="html")
-    except (SelectorError, etree.XPathError):
-        return None
+def select(root: HtmlElement, selector: str, index: PageIndex | None = None) -> list[HtmlElement]:
+    """Return the elements matching a CSS selector (empty or invalid selectors match nothing).
 
-
-def select(root: HtmlElement, selector: str) -> list[HtmlElement]:
-    """Return the elements matching a CSS selector (empty or invalid selectors match nothing)."""
+    Given the page's ``index`` (of the tree ``root`` is in), the selector's branches start from
+    the elements carrying the id or class they require instead of scanning the whole tree.
+    """
     if not selector.strip():
         return []
-    compiled = _compiled(selector)
+    compiled = compile_selector(selector)
     if compiled is None:
         return []
-    return [found for found in compiled(root) if is_element(found)]
+    lookup = None
+    if index is not None and _within(root, index.root):
+        lookup = partial(index.anchored, root=root)
+    return [found for found in compiled.evaluate(root, lookup) if is_element(found)]
 
 
-def select_first(root: HtmlElement, selectors: Iterable[str]) -> HtmlElement | None:
+def select_first(root: HtmlElement, selectors: Iterable[str],
+                 index: PageIndex | None = None) -> HtmlElement | None:
     """Return the first element matched by the first selector that matches anything."""
     for selector in selectors:
-        found = select(root, selector)
+        found = select(root, selector, index)
         if found:
             return found[0]
     return None
+
+
+def _within(element: HtmlElement, root: HtmlElement) -> bool:
+    """Tell whether ``element`` is ``root`` or one of its descendants."""
+    node: HtmlElement | None = element
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
 
 
 def in_chrome(element: HtmlElement, article: HtmlElement | None = None) -> bool:
@@ -125,27 +137,49 @@ class PageIndex:
     """One pass over the tree: elements by lower-cased class token, id, itemprop and tag.
 
     Lookups return elements in document order, so generic selector lists cost no extra scans.
+    The exact ids and class tokens are kept too: a CSS selector starts from the elements that
+    carry the id or class its first step requires (see ``css``); elements may leave the tree
+    afterwards, but none may join it or change its class or id.
     """
 
     def __init__(self, root: HtmlElement, tags: Iterable[str] = ("h1", "time")) -> None:
         """Index ``root``; ``tags`` are the tag names to keep lists of."""
+        self.root = root
         self._by_key: dict[str, list[HtmlElement]] = {}
         self._order: dict[int, int] = {}
+        self._labelled: list[tuple[HtmlElement, str | None, str | None]] = []
+        self._anchors: dict[Anchor, list[HtmlElement]] | None = None
         wanted = frozenset(tags)
-        for position, element in enumerate(root.iter()):
-            if not isinstance(element.tag, str):
+        # lxml.html builds an element's proxy through a Python class lookup; while these stay
+        # alive, every later pass over the page reuses them
+        self._proxies = list(root.iter())
+        for position, element in enumerate(self._proxies):
+            tag = element.tag
+            if not isinstance(tag, str):
                 continue
-            keys = [token.lower() for token in (element.get("class") or "").split()]
-            if element.get("id"):
-                keys.append("#" + element.get("id", "").lower())
-            if element.get("itemprop"):
-                keys.append("@" + element.get("itemprop", "").lower())
-            if element.tag in wanted:
-                keys.append("<" + element.tag)
+            classes, ident = element.get("class"), element.get("id")
+            itemprop = element.get("itemprop")
+            if classes is None and ident is None and itemprop is None and tag not in wanted:
+                continue
+            if classes is not None or ident is not None:
+                self._labelled.append((element, classes, ident))
+            keys = [token.lower() for token in classes.split()] if classes else []
+            if ident:
+                keys.append("#" + ident.lower())
+            if itemprop:
+                keys.append("@" + itemprop.lower())
+            if tag in wanted:
+                keys.append("<" + tag)
             if keys:
                 self._order[id(element)] = position
                 for key in keys:
                     self._by_key.setdefault(key, []).append(element)
+
+    def anchored(self, anchor: Anchor, root: HtmlElement) -> list[HtmlElement]:
+        """Return the elements under ``root`` (still in the tree) that carry ``anchor``."""
+        if self._anchors is None:
+            self._anchors = _anchor_map(self._labelled)
+        return [element for element in self._anchors.get(anchor, ()) if _within(element, root)]
 
     def find_matching(self, pattern: re.Pattern[str]) -> list[HtmlElement]:
         """Return the elements with a class token or '#id' key that ``pattern`` fully matches."""
@@ -159,3 +193,18 @@ class PageIndex:
             for element in self._by_key.get(key, []):
                 found[id(element)] = element
         return sorted(found.values(), key=lambda element: self._order[id(element)])
+
+
+def _anchor_map(
+    labelled: list[tuple[HtmlElement, str | None, str | None]],
+) -> dict[Anchor, list[HtmlElement]]:
+    """Map each exact id and class token to its elements, in document order."""
+    anchors: dict[Anchor, list[HtmlElement]] = {}
+    for element, classes, ident in labelled:
+        found = [Anchor("class", token) for token in XML_SPACES.split(classes) if token] if (
+            classes) else []
+        if ident is not None:
+            found.append(Anchor("id", ident))
+        for anchor in dict.fromkeys(found):
+            anchors.setdefault(anchor, []).append(element)
+    return anchors
