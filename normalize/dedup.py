@@ -13,12 +13,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
-import re
 import zlib
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from normalize.tone import tone_key
+from normalize.tone import tone_key_words
 
 SHINGLE_WORDS: Final = 3
 """Words per shingle: three keep stock phrases of party news (titles, ranks) from matching
@@ -51,7 +50,6 @@ _MASK_64: Final = (1 << 64) - 1
 _TRIGRAM: Final = 3
 _MIX_MULTIPLIER: Final = 0x9E3779B97F4A7C15  # odd: multiplying by it permutes 64-bit values
 _SIGNED_64: Final = 1 << 63
-_WORD: Final = re.compile(r"\w+")
 
 
 def _digest64(data: str) -> int:
@@ -73,7 +71,7 @@ _DENSIFY_OFFSET: Final = _MERSENNE_61
 def dedup_words(title: str, lead: str, body: str) -> list[str]:
     """Return the words of title, lead and body in the tone-style key (casefolded, hoà = hòa)."""
     texts = (text for text in (title, lead, body) if isinstance(text, str))
-    return _WORD.findall(tone_key("\n".join(texts)))
+    return tone_key_words("\n".join(texts))
 
 
 def shingle_set(words: Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
+_WORD: Final = re.compile(r"\w+")
 _TONES: Final = "\u0300\u0301\u0303\u0309\u0323"
 _CONSONANTS: Final = "bcdđghklmnpqrstvx"
 _TONED_O: Final = "òóỏõọ"
@@ -63,6 +65,26 @@ def _cluster_onset(match: re.Match[str]) -> str:
 
 def tone_key(text: str) -> str:
     """Casefolded NFC key with tone marks placed in one style (hoà, khoẻ, thuỷ, uỷ)."""
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
-    folded = _CLUSTER_ONSET.sub(_cluster_onset, folded)
-    return _OPEN_SYLLABLE.sub(_open_syllable, folded)
+    return _place_tones(_folded(text))
+
+
+def tone_key_words(text: str) -> list[str]:
+    """Return the words of ``tone_key(text)``, computing each distinct word's key once.
+
+    The tone rules look no further than the letters of one word, so keying word by word (with
+    a cache: a language has far fewer syllables than a corpus has words) gives the same words.
+    """
+    return [_word_key(word) for word in _WORD.findall(_folded(text))]
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+
+
+def _place_tones(folded: str) -> str:
+    return _OPEN_SYLLABLE.sub(_open_syllable, _CLUSTER_ONSET.sub(_cluster_onset, folded))
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return _place_tones(word)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.tone import tone_key
+from normalize.tone import tone_key, tone_key_words
 
 # Research §2.8 test words; the key puts the tone on the second vowel of -oa/-oe/-uy.
 WORDS = "hoà hòa thuỷ thủy khoẻ khỏe Uỷ Ủy toà hoạ quả quý giữa hoàn thuyết tuỳ Thuý hoài khuya"
@@ -51,3 +52,21 @@ def test_tone_key_is_idempotent_and_nfc(text: str) -> None:
     key = tone_key(text)
     assert tone_key(key) == key
     assert unicodedata.is_normalized("NFC", key)
+
+
+VIETNAMESE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyòóỏõọùúủũụìíỉĩịàáảãạèéẻẽẹỳýỷỹỵ"
+VIETNAMESE_TEXT = st.text(
+    alphabet=st.sampled_from([*VIETNAMESE_LETTERS, *VIETNAMESE_LETTERS.upper(), " ", "-", "2", "_"])
+    | st.characters(),
+    max_size=80,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=VIETNAMESE_TEXT)
+def test_word_keys_are_the_words_of_the_text_key(text: str) -> None:
+    assert tone_key_words(text) == re.findall(r"\w+", tone_key(text))
+
+
+def test_word_keys_of_both_styles_are_equal() -> None:
+    assert tone_key_words("Ủy ban Hòa giải, qúy 2") == ["uỷ", "ban", "hoà", "giải", "quý", "2"]
