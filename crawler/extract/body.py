@@ -133,17 +133,31 @@ def extract_lines(root: HtmlElement, url: str, container: HtmlElement | None) ->
     if container is not None:
         wrapper = builder.HTML(builder.BODY(copy.deepcopy(container)))
         unwrap_layout_tables(wrapper)
-        text = _run_trafilatura(wrapper, url)
+        text = _extract_container(wrapper, url)
     if not text:
         unwrap_layout_tables(root)
         text = _run_trafilatura(root, url)
     return [line for line in (text or "").split("\n") if line.strip()]
 
 
-def _run_trafilatura(tree: HtmlElement, url: str) -> str | None:
+def _extract_container(wrapper: HtmlElement, url: str) -> str | None:
+    """Run trafilatura on a profile's body container: its main extractor alone, unless short.
+
+    The container is already the article, so trafilatura's fallback extractors (readability,
+    jusText, compared with its own result) rarely change anything and cost a third of its
+    time; they run when the main extractor kept under half of the container's text.
+    """
+    text = _run_trafilatura(wrapper, url, fast=True)
+    container_chars = len("".join(wrapper.text_content().split()))
+    if len("".join((text or "").split())) * 2 < container_chars:
+        return _run_trafilatura(wrapper, url)
+    return text
+
+
+def _run_trafilatura(tree: HtmlElement, url: str, *, fast: bool = False) -> str | None:
     result = trafilatura.extract(
         tree, url=url, include_comments=False, include_tables=True, include_images=False,
-        output_format="txt", deduplicate=False,
+        output_format="txt", deduplicate=False, fast=fast,
     )
     return result if isinstance(result, str) else None
 
