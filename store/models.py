@@ -106,12 +106,14 @@ class ArticleBandRow(Base):
     """One LSH band key of an article's MinHash signature: the near-duplicate candidate lookup."""
 
     __tablename__ = "article_bands"
+    # The candidate lookup reads (key, article_id) pairs: the index alone answers it.
+    __table_args__ = (Index("ix_article_bands_key_article_id", "key", "article_id"),)
 
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    key: Mapped[int] = mapped_column(BigInteger, index=True)
+    key: Mapped[int] = mapped_column(BigInteger)
 
 
 class ArticleRevisionRow(Base):
