@@ -2,9 +2,10 @@
 
 Run ``python -m bench.crawl [--articles N]`` from the project root. It prints one table: the crawl's
 wall time, pages/s, CPU seconds per article and peak RSS (the crawl runs as the real CLI in a child
-process), and, over the same article pages in this process, the CPU time of bare
-``trafilatura.extract`` and of partynews' own ``parse_article`` with the profile the crawl
-detects (median of three passes).
+process); over the same article pages in this process, the CPU time of bare
+``trafilatura.extract`` and of partynews' own ``parse_article`` with the profile the crawl detects
+(median of three passes); and the CPU that Scrapy alone spends fetching the crawl's requests again
+with a spider that parses nothing (``bench.bare_fetch``), to tell Scrapy's share from ours.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -75,6 +78,19 @@ def detected_profile(site: Site, base_url: str) -> SiteProfile | None:
     return resolve_profile(base_url, home.body.replace(BASE.encode(), base_url.encode()))
 
 
+def bare_fetch_cpu(base_url: str, paths: list[str], workdir: Path) -> float:
+    """Return the CPU seconds Scrapy alone spends fetching ``paths`` (``bench.bare_fetch``)."""
+    urls = workdir / "requests.txt"
+    urls.write_text("".join(f"{base_url.rstrip('/')}{path}\n" for path in paths))
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.bare_fetch", str(urls)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -84,6 +100,8 @@ def main() -> None:
     with serve_site(site) as server, tempfile.TemporaryDirectory() as tmp:
         run = run_cli_crawl(server.base_url, Path(tmp))
         requests = len(server.requests)
+        paths = [record.path for record in server.requests]
+        fetch = bare_fetch_cpu(server.base_url, paths, Path(tmp))
         pages = article_pages(site, server.base_url)
         profile = detected_profile(site, server.base_url)
     bare, ours = parse_cpu_per_page(pages, profile)
@@ -100,6 +118,14 @@ def main() -> None:
         ("partynews parse_article CPU per page (crawl's profile)", f"{ours * 1000:.1f} ms"),
         ("crawl CPU per article / bare trafilatura", f"{cpu / articles / bare:.2f}x"),
         ("parse_article / bare trafilatura", f"{ours / bare:.2f}x"),
+        (
+            "bare Scrapy fetch of the same requests, CPU per article",
+            f"{fetch / articles * 1000:.1f} ms",
+        ),
+        (
+            "(crawl CPU - bare Scrapy fetch) per article / bare trafilatura",
+            f"{(cpu - fetch) / articles / bare:.2f}x",
+        ),
     ]
     width = max(len(name) for name, _ in rows)
     print(f"| {'measure':<{width}} | value |")
