@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit
@@ -14,12 +14,10 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawler.backfill import lastmod_before, listing_dates
+from crawler.backfill import lastmod_before
 from crawler.discovery import (
     UrlKind,
     classify_url,
-    is_pagination,
-    next_page,
     parse_feed,
     parse_sitemap,
     read_links,
@@ -27,15 +25,11 @@ from crawler.discovery import (
 )
 from crawler.distributed_ack import acknowledgement
 from crawler.extract import NotAnArticle
-from crawler.extract.urls import canonicalize_url
 from crawler.incremental import (
     CrawlPlan,
     NotModified,
     WalkGate,
-    conditional_headers,
-    is_due,
     load_known,
-    walk_decision,
 )
 from crawler.items import CrawledArticle
 from crawler.middlewares import AlreadyDownloaded, OutOfRange
@@ -45,6 +39,7 @@ from crawler.sites.detect import resolve_profile
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+from crawler.spiders.follow import LinkFollower
 from crawler.spiders.responses import (
     crawled_article,
     failure_meta,
@@ -80,14 +75,27 @@ class SiteSpider(scrapy.Spider):
         self.plan = plan or CrawlPlan()
         self.detect_family = profile is None  # a site without a profile: detect on the home page
         self.allowed_domains = [urlsplit(self.root_url).hostname or ""]
-        self.seen_links: set[str] = set()  # links as found, so each is canonicalized once
-        self.queued: set[str] = set()  # canonical URLs already requested (or ruled out)
+        self.follower = LinkFollower(self)  # which links to request: each once, canonical, due
         self.known: dict[str, KnownArticle] = {}
         self.gate = WalkGate(self.plan.window)
-        self.printed_dates: dict[str, datetime] = {}  # article URL -> date a listing printed
         self.undated_articles: list[scrapy.Request] = []  # a backfill's, held until idle
         self.distributed = distributed  # a worker sharing the frontier in Redis
         self.frontier_ready = not distributed  # the shared queue is not read before seeding
+
+    @property
+    def seen_links(self) -> set[str]:
+        """The links found so far, as found (each is canonicalized once)."""
+        return self.follower.seen_links
+
+    @property
+    def queued(self) -> set[str]:
+        """The canonical URLs requested so far, or ruled out."""
+        return self.follower.queued
+
+    @property
+    def printed_dates(self) -> dict[str, datetime]:
+        """The date a listing printed for an article, by the article's canonical URL."""
+        return self.follower.printed_dates
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -162,15 +170,13 @@ class SiteSpider(scrapy.Spider):
                 continue
             yield scrapy.Request(child.url, self.parse_sitemap, errback=self.on_source_error)
         for entry in pages:
-            if lastmod_before(entry.lastmod, since) and entry.url not in self.seen_links:
-                self.seen_links.add(entry.url)
-                self.queued.add(self._canonical(entry.url))
+            if lastmod_before(entry.lastmod, since) and self.follower.rule_out(entry.url):
                 self.crawler.stats.inc_value("partynews/dropped/out_of_range_lastmod")
-        yield from self._follow(entry.url for entry in pages)
+        yield from self.follower.follow(entry.url for entry in pages)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         """Queue the items of an RSS or Atom feed."""
-        yield from self._follow(entry.url for entry in parse_feed(response.body))
+        yield from self.follower.follow(entry.url for entry in parse_feed(response.body))
 
     def parse_page(self, response: Response) -> Iterator[Output]:
         """Store the page if it is an article in range; follow its links and feeds."""
@@ -233,64 +239,14 @@ class SiteSpider(scrapy.Spider):
         found = read_links(response.body, response.url)
         for url in found.feeds:
             yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
-        yield from self._follow(found.links)
+        yield from self.follower.follow(found.links)
 
     def _listing_links(self, response: Response) -> Iterator[scrapy.Request]:
-        """Follow a listing's links; its pagination only as far as the walk should go."""
+        """Follow a listing's feeds and links; its pagination only as far as the walk should go."""
         found = read_links(response.body, response.url)
         for url in found.feeds:
             yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
-        printed = {
-            self._canonical(url): moment
-            for url, moment in listing_dates(
-                response.body, response.url, now=datetime.now(UTC)
-            ).items()
-        }
-        pages = [url for url in found.links if is_pagination(url)]
-        others = [url for url in found.links if not is_pagination(url)]
-        articles = self._article_links(others)
-        step = walk_decision(articles, printed, self.known, self.plan)
-        requests = list(self._follow(others, listing=response.url, printed=printed))
-        yield from requests
-        walk = self._walk_requests(response, pages) if step != "stop" else []
-        if step == "follow" or (step == "hold" and self.distributed):
-            # a worker cannot hold a walk for articles that other workers may parse
-            yield from walk
-        elif step == "stop":
-            self.crawler.stats.inc_value("partynews/pagination_stopped")
-        else:
-            waiting = sum(1 for request in requests if request.meta.get("listing"))
-            older = sum(1 for url in articles if url in self.known)
-            yield from self.gate.hold(response.url, walk, waiting, older=older)
-
-    def _walk_requests(self, response: Response, pages: list[str]) -> list[scrapy.Request]:
-        """Request the pagination links of a listing: only the next page when the walk is bounded.
-
-        A bounded walk (by ``since`` or by known articles) goes one page at a time, so it stops
-        one page after the last useful one; its pages do not count towards ``DEPTH_LIMIT``, and
-        ``PARTYNEWS_MAX_WALK_PAGES`` bounds it instead.
-        """
-        if not self._walk_bounded():
-            return list(self._follow(pages))
-        following = next_page(response.url, pages)
-        walked = int(response.meta.get("walk", 0)) + 1
-        if following is None or walked > self.settings.getint("PARTYNEWS_MAX_WALK_PAGES"):
-            return []
-        return list(self._follow([following], meta={"depth_reset": True, "walk": walked}))
-
-    def _walk_bounded(self) -> bool:
-        if self.plan.window.since is not None:
-            return True
-        return not self.plan.window.bounded and not self.plan.full_walk and bool(self.known)
-
-    def _article_links(self, links: Iterable[str]) -> list[str]:
-        """Return the canonical article URLs among ``links``, each once."""
-        articles: dict[str, None] = {}
-        for url in links:
-            canonical = self._canonical(url)
-            if classify_url(canonical, self.root_url, self.profile) is UrlKind.ARTICLE:
-                articles[canonical] = None
-        return list(articles)
+        yield from self.follower.follow_listing(response, found.links)
 
     def _adopt_profile(self, response: Response) -> Iterator[scrapy.Request]:
         """Detect the CMS family from the home page; crawl with its profile from now on."""
@@ -306,71 +262,6 @@ class SiteSpider(scrapy.Spider):
             yield scrapy.Request(url, self.parse_sitemap, errback=self.on_source_error)
         for url in profile.feeds:
             yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
-
-    def _canonical(self, url: str) -> str:
-        """Return the URL to request for ``url``: canonicalized, one URL shape per article."""
-        canonical = canonicalize_url(url)
-        if self.profile is not None and self.profile.canonical_url is not None:
-            canonical = canonicalize_url(self.profile.canonical_url(canonical))
-        return canonical
-
-    def _follow(
-        self,
-        urls: Iterable[str],
-        *,
-        listing: str | None = None,
-        printed: Mapping[str, datetime] | None = None,
-        meta: Mapping[str, Any] | None = None,
-    ) -> Iterator[scrapy.Request]:
-        """Request each new on-site URL once; known articles only when due for revalidation."""
-        if printed:
-            self.printed_dates.update(printed)
-        for url in urls:
-            if url in self.seen_links:
-                continue
-            self.seen_links.add(url)
-            canonical = self._canonical(url)
-            if canonical in self.queued:
-                continue
-            self.queued.add(canonical)
-            kind = classify_url(canonical, self.root_url, self.profile)
-            if kind is UrlKind.ARTICLE:
-                yield from self._article_request(canonical, listing, (printed or {}).get(canonical))
-            elif kind is UrlKind.LISTING:
-                yield scrapy.Request(
-                    canonical, self.parse_page, errback=self.on_error, meta=dict(meta or {})
-                )
-
-    def _article_request(
-        self, url: str, listing: str | None, printed: datetime | None
-    ) -> Iterator[scrapy.Request]:
-        """Request an article: not at all when known and not due, conditionally when due."""
-        meta: dict[str, Any] = {"listing": listing} if listing else {}
-        known = self.known.get(url)
-        if known is not None:
-            now = datetime.now(UTC)
-            if not is_due(known, now=now, revalidate_days=self.plan.revalidate_days):
-                self.crawler.stats.inc_value("partynews/known/skipped")
-                return
-            self.crawler.stats.inc_value("partynews/known/revalidated")
-            meta.update(handle_httpstatus_list=[304], known_url=url)
-            headers = conditional_headers(known)
-            yield scrapy.Request(
-                url, self.parse_page, errback=self.on_error, headers=headers, meta=meta
-            )
-            return
-        if printed is not None and not self.plan.window.contains(printed):
-            self.crawler.stats.inc_value("partynews/dropped/out_of_range_listing")
-            return
-        if printed is None and self.plan.window.bounded:
-            # Found where no date is printed: fetched after the listings, whose dates may
-            # still rule it out before download (see OutOfRangeMiddleware).
-            meta["undated"] = True
-            yield scrapy.Request(
-                url, self.parse_page, errback=self.on_error, meta=meta, priority=-1
-            )
-            return
-        yield scrapy.Request(url, self.parse_page, errback=self.on_error, meta=meta)
 
     def _article_item(self, response: Response) -> CrawledArticle | None:
         try:
