@@ -3,9 +3,11 @@
 Run ``python -m bench.crawl [--articles N]`` from the project root. It prints one table: the crawl's
 wall time, pages/s, CPU seconds per article and peak RSS (the crawl runs as the real CLI in a child
 process); over the same article pages in this process, the CPU time of bare
-``trafilatura.extract`` and of partynews' own ``parse_article`` with the profile the crawl detects
-(median of three passes); and the CPU that Scrapy alone spends fetching the crawl's requests again
-with a spider that parses nothing (``bench.bare_fetch``), to tell Scrapy's share from ours.
+``trafilatura.extract`` (median of one pass before the crawl and three after) and of partynews'
+own ``parse_article`` with the profile the crawl detects (median of three passes, alternating
+with trafilatura's: one pass alone varies by 10 % or more); and the CPU that Scrapy alone spends
+fetching the crawl's requests again with a spider that parses nothing (``bench.bare_fetch``), to
+tell Scrapy's share from ours.
 """
 
 from __future__ import annotations
@@ -42,32 +44,21 @@ def article_pages(site: Site, base_url: str) -> list[tuple[str, bytes]]:
     return pages
 
 
-def parse_cpu_per_page(
-    pages: list[tuple[str, bytes]], profile: SiteProfile | None
-) -> tuple[float, float]:
-    """Return the CPU seconds per page of bare trafilatura and of ``parse_article``.
+def parse_pass(pages: list[tuple[str, bytes]], profile: SiteProfile | None, *, ours: bool) -> float:
+    """Return the CPU seconds per page of one pass of bare trafilatura or of ``parse_article``.
 
-    ``parse_article`` gets the profile the crawl detected. Each is the median of three passes
-    over the pages, the two alternating: one pass alone varies by 10 % or more.
+    ``parse_article`` gets the profile the crawl detected.
     """
     now = datetime.now(UTC)
     headers = {"content-type": "text/html; charset=utf-8"}
-
-    def bare(url: str, body: bytes) -> None:
-        trafilatura.extract(body, url=url)
-
-    def ours(url: str, body: bytes) -> None:
-        with contextlib.suppress(NotAnArticle):
-            parse_article(body, url, headers, now=now, profile=profile)
-
-    passes: dict[str, list[float]] = {"bare": [], "ours": []}
-    for _ in range(PASSES):
-        for name, parse in (("bare", bare), ("ours", ours)):
-            started = time.process_time()
-            for url, body in pages:
-                parse(url, body)
-            passes[name].append((time.process_time() - started) / len(pages))
-    return statistics.median(passes["bare"]), statistics.median(passes["ours"])
+    started = time.process_time()
+    for url, body in pages:
+        if ours:
+            with contextlib.suppress(NotAnArticle):
+                parse_article(body, url, headers, now=now, profile=profile)
+        else:
+            trafilatura.extract(body, url=url)
+    return (time.process_time() - started) / len(pages)
 
 
 def detected_profile(site: Site, base_url: str) -> SiteProfile | None:
@@ -98,13 +89,18 @@ def main() -> None:
     args = parser.parse_args()
     site = build_site(args.articles)
     with serve_site(site) as server, tempfile.TemporaryDirectory() as tmp:
+        pages = article_pages(site, server.base_url)
+        profile = detected_profile(site, server.base_url)
+        bare_passes = [parse_pass(pages, profile, ours=False)]  # the machine's pace before...
         run = run_cli_crawl(server.base_url, Path(tmp))
         requests = len(server.requests)
         paths = [record.path for record in server.requests]
         fetch = bare_fetch_cpu(server.base_url, paths, Path(tmp))
-        pages = article_pages(site, server.base_url)
-        profile = detected_profile(site, server.base_url)
-    bare, ours = parse_cpu_per_page(pages, profile)
+    our_passes = []
+    for _ in range(PASSES):  # ...and after the crawl, alternating with parse_article
+        bare_passes.append(parse_pass(pages, profile, ours=False))
+        our_passes.append(parse_pass(pages, profile, ours=True))
+    bare, ours = statistics.median(bare_passes), statistics.median(our_passes)
     articles = len(site.articles)
     cpu = run.cpu
     rows = [
