@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin
 
 from lxml import etree
 
+from crawler.extract.urls import LinkResolver
 from normalize.dates import parse_machine_date, parse_stamp
 
 _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -88,20 +88,8 @@ def listing_dates(body: bytes, base_url: str, *, now: datetime) -> dict[str, dat
     return dates
 
 
-class _LinkTargets:
-    """The absolute targets (without fragment) of one page's hrefs, each resolved once."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url
-        self.resolved: dict[str, str] = {}
-
-    def resolve(self, href: str) -> str:
-        """Return the absolute URL of ``href`` (stripped) without its fragment."""
-        target = self.resolved.get(href)
-        if target is None:
-            target = urljoin(self.base_url, href.strip()).split("#", 1)[0]
-            self.resolved[href] = target
-        return target
+class _LinkTargets(LinkResolver):
+    """The absolute targets (without fragment) of one page's hrefs."""
 
     def other_than(self, node: etree._Element, target: str) -> bool:
         """Return True when ``node`` links somewhere else than ``target`` (it is not one item)."""

@@ -9,6 +9,7 @@ from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit
 
 from lxml import etree
 
+from crawler.extract.urls import LinkResolver
 from crawler.sites.base import SiteProfile
 
 
@@ -171,9 +172,10 @@ def read_links(body: bytes, base_url: str) -> PageLinks:
         return PageLinks([], [])
     bases = root.xpath("//base/@href")
     base = urljoin(base_url, str(bases[0]).strip()) if bases else base_url
+    resolver = LinkResolver(base)
     links: list[str] = []
     for href in root.xpath("//a/@href"):
-        absolute = urljoin(base, str(href).strip()).split("#", 1)[0]
+        absolute = resolver.resolve(str(href))
         if absolute.startswith(("http://", "https://")):
             links.append(absolute)
     feeds = [

@@ -105,3 +105,51 @@ def choose_canonical(fetched_url: str, canonical_href: str | None) -> str:
     if not same_site(fetched_url, absolute) or is_home_url(absolute):
         return fetched
     return canonicalize_url(absolute)
+
+
+class LinkResolver:
+    """Resolve the hrefs of one page against its base URL, like ``urljoin``, fragment dropped.
+
+    An absolute (``http:…``, ``//host/…``) or root-relative (``/…``) href resolves the same from
+    any page of the site, so those are remembered across pages (menus and sidebars repeat on
+    every page); other hrefs depend on the page's own path and are joined each time.
+    """
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        parts = urlsplit(base_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else ""
+        self.joined_here: dict[str, str] = {}
+
+    def resolve(self, href: str) -> str:
+        """Return the absolute URL of ``href`` (stripped) without its fragment."""
+        href = href.strip()
+        if self.origin and _origin_decides(href):
+            return _joined_from_origin(self.origin, href)
+        joined = self.joined_here.get(href)
+        if joined is None:
+            joined = urljoin(self.base_url, href).split("#", 1)[0]
+            self.joined_here[href] = joined
+        return joined
+
+
+def _origin_decides(href: str) -> bool:
+    """Whether ``urljoin`` reads no more of the base than its scheme and host for ``href``.
+
+    That is so when the href names a host or its path starts at the root; an empty path
+    (``//``, ``http://``) takes the base's path, and tabs or line breaks (which ``urljoin``
+    deletes) could turn one shape into the other, so those hrefs are not remembered.
+    """
+    if any(char in href for char in "\t\r\n"):
+        return False
+    if href.startswith("/") and not href.startswith("//"):
+        return True
+    if not href.startswith(("//", "http://", "https://")):
+        return False
+    parts = urlsplit(href)
+    return bool(parts.netloc) or parts.path.startswith("/")
+
+
+@lru_cache(maxsize=65536)
+def _joined_from_origin(origin: str, href: str) -> str:
+    return urljoin(origin, href).split("#", 1)[0]

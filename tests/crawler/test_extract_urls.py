@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from urllib.parse import urljoin
 
-from crawler.extract.urls import canonicalize_url, choose_canonical, site_host
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crawler.extract.urls import LinkResolver, canonicalize_url, choose_canonical, site_host
 
 
 @pytest.mark.parametrize(
@@ -60,3 +64,27 @@ def test_choose_canonical(fetched: str, canonical: str | None, expected: str) ->
 )
 def test_site_host(url: str, expected: str) -> None:
     assert site_host(url) == expected
+
+
+SEGMENTS = st.sampled_from(["a", "b.html", "..", ".", "", "x y", "tin-tuc", "?p=2", "#top", ";v"])
+HREFS = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["", "/", "//", "///", "http://", "https://", "http:", "http://a.vn",
+                         "https://b.vn:8443", "//a.vn/", " ", "mailto:", "?", "#", "/\t/", "//\n"]),
+        st.lists(SEGMENTS, max_size=5).map("/".join),
+        st.sampled_from(["", " ", "#f", "?q=1#f"]),
+    ),
+)
+BASES = st.sampled_from([
+    "http://a.vn/", "http://a.vn/x/y.html", "https://a.vn/x/y/?page=3", "http://a.vn:8000/x;p?q#f",
+    "https://b.vn", "http://127.0.0.1:8931/tin-tuc/page-2",
+])
+
+
+@given(base=BASES, href=HREFS)
+def test_link_resolver_is_urljoin_without_fragment(base: str, href: str) -> None:
+    resolver = LinkResolver(base)
+    expected = urljoin(base, href.strip()).split("#", 1)[0]
+    assert resolver.resolve(href) == expected
+    assert resolver.resolve(href) == expected  # the remembered answer too
