@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from normalize.text import squeeze_spaces
+
 _DESK_CODES = frozenset(
     {"pv", "btv", "ctv", "pv-ctv", "nhóm pv", "nhóm ctv", "phóng viên", "nhóm phóng viên", "bbt",
      "ban biên tập", "nhóm pv-ctv", "pv, ctv"}
@@ -45,6 +47,10 @@ _NAME_SEPARATOR = re.compile(r"\s*(?:[,;&/]|\s[-–—]+\s|\s+và\s+)\s*")
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
+# A character no name, desk code, agency, title or separator holds (digits, brackets, quotes, …):
+# a piece holding one is not a name, so a strict read fails without splitting the text.
+_NOT_IN_NAMES = re.compile(r"[^\w\s,;&/\-–—.'’+]")
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|[!?;:\"“”]")
 _MAX_NAME_WORDS = 5
 _MAX_NAMES = 6
@@ -73,7 +79,7 @@ class _Names:
 
 
 def _collapse(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return squeeze_spaces(unicodedata.normalize("NFC", text))
 
 
 def _is_name_word(word: str) -> bool:
@@ -119,6 +125,8 @@ def _clean_piece(piece: str) -> str:
 
 def _read_names(text: str, *, strict: bool) -> _Names | None:
     """Split a name list; strict: any piece that is not a name rejects the whole text."""
+    if strict and (_NOT_IN_NAMES.search(text) or _DIGIT_OR_UNDERSCORE.search(text)):
+        return None
     names = _Names(authors=[], agencies=[])
     pieces = [piece for piece in _NAME_SEPARATOR.split(text) if piece.strip()]
     if not pieces or len(pieces) > _MAX_NAMES:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from normalize.dates import VIETNAM, Stamp, day_stamp
+from normalize.text import squeeze_spaces
 
 FIRST_LINES = 6
 """How many non-empty lines (paragraphs split at newlines) are searched for a dateline."""
@@ -85,7 +86,7 @@ def _first_lines(paragraphs: Sequence[str]) -> Iterator[str]:
     count = 0
     for paragraph in paragraphs:
         for line in unicodedata.normalize("NFC", paragraph).splitlines():
-            text = " ".join(line.split())
+            text = squeeze_spaces(line)
             if not text:
                 continue
             yield text

@@ -142,6 +142,10 @@ def _char_class(first: int, last: int) -> str:
 
 
 _CONT: Final = _char_class(0x80, 0xBF)
+# Every mojibake sequence starts with a lead byte's view then a continuation byte's view: text
+# without that pair (most text has no continuation view at all) needs no sequence search.
+_ANY_CONT: Final = re.compile(_CONT)
+_LEAD_THEN_CONT: Final = re.compile(f"{_char_class(0xC2, 0xF4)}{_CONT}")
 _UTF8_SEQUENCE: Final = re.compile(
     f"{_char_class(0xC2, 0xDF)}{_CONT}|{_char_class(0xE0, 0xEF)}{_CONT}{{2}}"
     f"|{_char_class(0xF0, 0xF4)}{_CONT}{{3}}"
@@ -171,8 +175,17 @@ def _reversed(sequence: str) -> str | None:
     return char if _PLAUSIBLE.fullmatch(char) else None
 
 
+def _may_hold_mojibake(text: str) -> bool:
+    """Cheap pre-check: a sequence or ``áº``/``á»`` needs a lead then a continuation view."""
+    if "\u00c3 " in text or "\u0102 " in text:  # the rest of the lost-NBSP evidence
+        return True
+    return _ANY_CONT.search(text) is not None and _LEAD_THEN_CONT.search(text) is not None
+
+
 def looks_like_mojibake(text: str) -> bool:
     """Tell whether the text holds UTF-8 sequences shown as cp1252/latin-1/cp1258 text."""
+    if not _may_hold_mojibake(text):
+        return False
     if _LOST_NBSP_EVIDENCE.search(text):
         return True
     return any(_reversed(match.group()) for match in _UTF8_SEQUENCE.finditer(text))

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from normalize.text import is_lossy
+from normalize.text import is_lossy, squeeze_spaces
 
 # Whole-line widget words: NukeViet news/comment language strings, legacy ASP.NET portal lists and
 # share/print/counter widgets (research: sites.md §5). Stored casefolded; spaces match any run.
@@ -69,7 +69,20 @@ _CAPTION_PATTERNS = (
     re.compile(rf"{_CAPTION_WORD}\s*:\s*\S.*", re.IGNORECASE),
     re.compile(r"(?:ảnh\s+minh\s+họa|ảnh\s+minh\s+hoạ|ảnh\s+tư\s+liệu)(?![^\W_]).{0,60}", re.I),
     re.compile(rf".*\(\s*{_CAPTION_WORD}\s*(?::[^()]{{0,80}})?\)\s*[.;]?", re.IGNORECASE),
-    re.compile(rf".*(?:[.!?…]|\s[-–—])\s*{_CAPTION_WORD}\s*:\s*{_CREDIT}{{1,60}}\.?", re.I),
+)
+
+
+def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that fully matches what any of the patterns (same flags) fully matches."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), patterns[0].flags)
+
+
+_OTHER_BOILERPLATE_LINE = _any_of(_OTHER_BOILERPLATE)
+_CAPTION_LINE = _any_of(_CAPTION_PATTERNS)
+# A credit after the last sentence ('… thiết thực. Ảnh: XM'). The costliest pattern (it backtracks
+# over the whole line), so it is only tried on lines that hold its ':'.
+_TRAILING_CREDIT = re.compile(
+    rf".*(?:[.!?…]|\s[-–—])\s*{_CAPTION_WORD}\s*:\s*{_CREDIT}{{1,60}}\.?", re.I
 )
 
 _TAG_PAREN = re.compile(
@@ -93,22 +106,26 @@ class Residue:
     dropped: list[str] = field(default_factory=list)
 
 
+def _collapse(line: str) -> str:
+    """NFC, whitespace runs to one space, stripped."""
+    return squeeze_spaces(unicodedata.normalize("NFC", line))
+
+
 def _match_key(line: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", line).split()).casefold()
+    return _collapse(line).casefold()
 
 
 def _is_widget_line(key: str) -> bool:
     """Return True if the line is made only of widget phrases, separators and counts."""
-    if len(key) > _MAX_WIDGET_LINE or not any(char.isalpha() for char in key):
+    if len(key) > _MAX_WIDGET_LINE or _WIDGET_LINE.fullmatch(key) is None:
         return False
-    return _WIDGET_LINE.fullmatch(key) is not None
+    return any(char.isalpha() for char in key)
 
 
 def _is_lossy_label(text: str) -> bool:
-    words = text.split()
     return (
         is_lossy(text)
-        and len(words) <= _MAX_LOSSY_WORDS
+        and len(text.split()) <= _MAX_LOSSY_WORDS
         and not text.rstrip().endswith(tuple(_SENTENCE_END))
     )
 
@@ -121,33 +138,42 @@ def _is_form_label(key: str) -> bool:
     return not rest or _is_lossy_label(rest) or _is_widget_line(rest)
 
 
-def is_boilerplate_line(line: str) -> bool:
-    """Return True if the whole line is widget, form, counter, rating or lossy-label residue."""
-    key = _match_key(line)
+def _is_boilerplate_key(key: str) -> bool:
+    """is_boilerplate_line for a line's match key (collapsed, NFC, casefolded)."""
     if not key:
         return False
     if _is_widget_line(key) or _is_form_label(key) or _is_lossy_label(key):
         return True
-    return any(pattern.fullmatch(key) for pattern in _OTHER_BOILERPLATE)
+    return _OTHER_BOILERPLATE_LINE.fullmatch(key) is not None
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """Return True if the whole line is widget, form, counter, rating or lossy-label residue."""
+    return _is_boilerplate_key(_match_key(line))
 
 
 def is_caption(line: str) -> bool:
     """Return True if the line is a photo caption or credit ('Ảnh: …', '… (Ảnh: XM)')."""
-    text = " ".join(unicodedata.normalize("NFC", line).split())
-    return any(pattern.fullmatch(text) for pattern in _CAPTION_PATTERNS)
+    return _is_caption_text(_collapse(line))
 
 
-def _is_stop_marker(line: str) -> bool:
-    key = _match_key(line)
+def _is_caption_text(text: str) -> bool:
+    """is_caption for a collapsed line."""
+    if _CAPTION_LINE.fullmatch(text) is not None:
+        return True
+    return ":" in text and _TRAILING_CREDIT.fullmatch(text) is not None
+
+
+def _is_stop_marker(key: str) -> bool:
     return _is_widget_line(key) and _HAS_STOP_PHRASE.search(key) is not None
 
 
-def _cut_index(lines: Sequence[str]) -> int:
+def _cut_index(lines: Sequence[str], keys: Sequence[str]) -> int:
     """Return the index of the first stop marker in the last half of the text, or len(lines)."""
     total = sum(len(line) for line in lines)
     before = 0
-    for index, line in enumerate(lines):
-        if _is_stop_marker(line) and before >= total - before:
+    for index, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if before >= total - before and _is_stop_marker(key):
             return index
         before += len(line)
     return len(lines)
@@ -156,20 +182,22 @@ def _cut_index(lines: Sequence[str]) -> int:
 def strip_residue(paragraphs: Sequence[str]) -> Residue:
     """Remove boilerplate lines and the trailing block after a stop marker; move captions out."""
     lines = [line.strip() for line in paragraphs if line.strip()]
-    cut = _cut_index(lines)
+    texts = [_collapse(line) for line in lines]
+    keys = [text.casefold() for text in texts]
+    cut = _cut_index(lines, keys)
     dropped = lines[cut:]
-    survivors: list[str] = []
-    for line in lines[:cut]:
-        if is_boilerplate_line(line):
+    survivors: list[tuple[str, str]] = []
+    for line, text, key in zip(lines[:cut], texts, keys, strict=False):
+        if _is_boilerplate_key(key):
             dropped.append(line)
         else:
-            survivors.append(line)
+            survivors.append((line, text))
     kept, captions, repeated = _take_captions(survivors)
     return Residue(paragraphs=kept, captions=captions, dropped=dropped + repeated)
 
 
-def _take_captions(lines: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-    """Split lines into body, captions and repeats.
+def _take_captions(lines: Sequence[tuple[str, str]]) -> tuple[list[str], list[str], list[str]]:
+    """Split (line, collapsed line) pairs into body, captions and repeats.
 
     A body line repeated in a row (captions are often extracted twice) is a caption; the check is
     made against the kept body, so the body never ends up with the same line twice in a row.
@@ -178,13 +206,13 @@ def _take_captions(lines: Sequence[str]) -> tuple[list[str], list[str], list[str
     captions: list[str] = []
     repeated: list[str] = []
     previous: str | None = None
-    for line in lines:
+    for line, text in lines:
         if kept and line == kept[-1]:
             captions.append(kept.pop())
             repeated.append(line)
         elif line == previous and captions and captions[-1] == line:
             repeated.append(line)
-        elif is_caption(line):
+        elif _is_caption_text(text):
             captions.append(line)
         else:
             kept.append(line)

@@ -49,9 +49,25 @@ def _repair_encoding(text: str) -> str:
     return legacy_to_unicode(text, encoding) if encoding else text
 
 
+def _is_squeezed(text: str) -> bool:
+    """Tell whether the text has no whitespace but single inner plain spaces.
+
+    Printable text holds no whitespace but the plain space, no invisible (format) characters
+    and no line breaks.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _is_tidy_line(text: str) -> bool:
+    """Tell whether _tidy would return the (NFC) text as is: one line, nothing to replace."""
+    return "\u00d0" not in text and "\u00f0" not in text and _is_squeezed(text)
+
+
 def _tidy(text: str) -> str:
     """NFC, Đ/đ, invisible characters, NBSP and space runs; one line per line, stripped."""
     text = unicodedata.normalize("NFC", text)
+    if _is_tidy_line(text):
+        return text
     if "\u00d0" in text or "\u00f0" in text:
         text = _ETH_AT_WORD_START.sub(
             lambda match: "\u0110" if match.group() == "\u00d0" else "\u0111", text
@@ -87,10 +103,19 @@ def clean_text(text: str) -> str:
     return cleaned
 
 
+def squeeze_spaces(text: str) -> str:
+    """Return ``" ".join(text.split())``: whitespace runs to one space, stripped (fast if clean)."""
+    if _is_squeezed(text):
+        return text
+    return " ".join(text.split())
+
+
 def is_lossy(line: str) -> bool:
     """Tell whether the line lost characters for good: U+FFFD, or ``?`` between letters."""
     if "\ufffd" in line:
         return True
+    if "?" not in line:
+        return False
     return any(
         _LOSSY_TOKEN.search(token) and not any(mark in token for mark in "/=&")
         for token in line.split()
