@@ -41,18 +41,18 @@ same-event report (<= 0.28) under 0.5, so the few candidates sharing the most ba
 duplicate; a comparison reads one stored sketch, so the count bounds the cost per article."""
 IN_CLAUSE_SIZE = 500
 """Values per ``IN (...)`` list: far below SQLite's limit on bound parameters."""
-_RANK = struct.Struct(">Q")
+_RANK_BYTES = 8
 _Value = TypeVar("_Value")
 
 
 def pack_sketch(sketch: Sequence[int]) -> bytes:
     """Return a sketch as the bytes of ``articles.dedup_sketch`` (big-endian unsigned 64-bit)."""
-    return b"".join(_RANK.pack(rank) for rank in sketch)
+    return struct.pack(f">{len(sketch)}Q", *sketch)
 
 
 def unpack_sketch(data: bytes) -> tuple[int, ...]:
     """Return the sketch stored as ``data`` by `pack_sketch`."""
-    return tuple(rank for (rank,) in _RANK.iter_unpack(data))
+    return struct.unpack(f">{len(data) // _RANK_BYTES}Q", data)
 
 
 @dataclass(frozen=True, slots=True)
