@@ -14,7 +14,7 @@ import struct
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, desc, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from normalize.dedup import (
     sketch_jaccard,
     text_shingles,
 )
+from store.in_clause import IN_CLAUSE_SIZE, in_clause_chunks
 from store.models import ArticleBandRow, ArticleRow
 
 ARTICLES = cast("Table", ArticleRow.__table__)
@@ -39,10 +40,7 @@ MAX_CANDIDATES = 4
 A republication (Jaccard >= 0.56 in the calibration) shares 3.5 of the 20 bands on average and a
 same-event report (<= 0.28) under 0.5, so the few candidates sharing the most bands hold the
 duplicate; a comparison reads one stored sketch, so the count bounds the cost per article."""
-IN_CLAUSE_SIZE = 500
-"""Values per ``IN (...)`` list: far below SQLite's limit on bound parameters."""
 _RANK_BYTES = 8
-_Value = TypeVar("_Value")
 
 
 def pack_sketch(sketch: Sequence[int]) -> bytes:
@@ -86,17 +84,10 @@ def _stored_texts(session: Session, ids: Sequence[int]) -> list[_StoredText]:
         ARTICLES.c.content_hash,
     )
     texts: list[_StoredText] = []
-    for chunk in _chunks(ids):
+    for chunk in in_clause_chunks(ids):
         query = select(*columns).where(ARTICLES.c.id.in_(chunk)).order_by(ARTICLES.c.id)
         texts.extend(_StoredText(*row) for row in session.execute(query))
     return texts
-
-
-def _chunks(values: Sequence[_Value]) -> Iterable[Sequence[_Value]]:
-    """Cut ``values`` into lists short enough for one ``IN (...)``."""
-    return (
-        values[start : start + IN_CLAUSE_SIZE] for start in range(0, len(values), IN_CLAUSE_SIZE)
-    )
 
 
 def _fingerprint(text: _StoredText) -> _Fingerprint:
@@ -112,13 +103,15 @@ def assign_near_dup_groups(session: Session, article_ids: Iterable[int]) -> dict
     prints = [_fingerprint(text) for text in _stored_texts(session, sorted(set(article_ids)))]
     if not prints:
         return {}
-    batch = [fingerprint.id for fingerprint in prints]
-    outside = {item.id: _stored_candidates(session, item, batch) for item in prints if item.keys}
+    batch = [item.id for item in prints]
+    copies = _stored_copies(session, sorted({item.content_hash for item in prints}), batch)
+    outside = {  # an exact copy of a stored article needs no similarity search
+        item.id: _stored_candidates(session, item, batch)
+        for item in prints
+        if item.keys and item.content_hash not in copies
+    }
     wanted = sorted({candidate for found in outside.values() for _, candidate in found})
-    grouping = _Grouping(
-        copies=_stored_copies(session, sorted({item.content_hash for item in prints}), batch),
-        sketches=_stored_sketches(session, wanted),
-    )
+    grouping = _Grouping(copies=copies, sketches=_stored_sketches(session, wanted))
     groups = {item.id: grouping.assign(item, outside.get(item.id, [])) for item in prints}
     _write_groups(session, prints, groups)
     return groups
@@ -195,7 +188,7 @@ def _stored_copies(
 ) -> dict[str, tuple[int, int]]:
     """Return content hash → (id, group) of the oldest article outside ``batch`` with it."""
     oldest: dict[str, int] = {}
-    for chunk in _chunks(hashes):
+    for chunk in in_clause_chunks(hashes):
         query = (
             select(ARTICLES.c.content_hash, func.min(ARTICLES.c.id))
             .where(ARTICLES.c.content_hash.in_(chunk), ARTICLES.c.id.not_in(batch))
@@ -208,7 +201,7 @@ def _stored_copies(
 
 def _stored_rows(session: Session, ids: Sequence[int], *columns: Any) -> Iterator[Any]:
     """Yield (id, *columns) of the articles ``ids``."""
-    for chunk in _chunks(ids):
+    for chunk in in_clause_chunks(ids):
         yield from session.execute(select(ARTICLES.c.id, *columns).where(ARTICLES.c.id.in_(chunk)))
 
 
@@ -238,7 +231,7 @@ def _text_sketch(text: _StoredText) -> tuple[int, ...]:
 
 def _write_groups(session: Session, prints: Sequence[_Fingerprint], groups: dict[int, int]) -> None:
     """Replace the band keys of the batch's articles; write their groups and sketches."""
-    for chunk in _chunks([item.id for item in prints]):
+    for chunk in in_clause_chunks([item.id for item in prints]):
         session.execute(delete(BANDS).where(BANDS.c.article_id.in_(chunk)))
     bands = [
         {"article_id": item.id, "band": band, "key": key}

@@ -10,13 +10,12 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, CursorResult, Table, case, func, select, update
 from sqlalchemy.orm import Session
 
+from store.in_clause import in_clause_chunks
 from store.models import ArticleRow, RawResponseRow
 
 ARTICLES = cast("Table", ArticleRow.__table__)
 RAW_RESPONSES = cast("Table", RawResponseRow.__table__)
 
-IN_CLAUSE_SIZE = 500
-"""URLs per ``IN (...)`` list: far below SQLite's limit on bound parameters."""
 
 VIETNAM_ZONE = "Asia/Ho_Chi_Minh"
 SQLITE_VIETNAM_OFFSET = "+7 hours"
@@ -65,8 +64,7 @@ def mark_not_modified(session: Session, urls: Sequence[str], *, seen_at: datetim
         else_=ARTICLES.c.last_seen_at,
     )
     marked = 0
-    for start in range(0, len(distinct), IN_CLAUSE_SIZE):
-        chunk = distinct[start : start + IN_CLAUSE_SIZE]
+    for chunk in in_clause_chunks(distinct):
         statement = update(ARTICLES).where(ARTICLES.c.url.in_(chunk)).values(last_seen_at=later)
         result = cast("CursorResult[Any]", session.execute(statement))
         marked += result.rowcount

@@ -10,13 +10,12 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from store.in_clause import in_clause_chunks
 from store.models import ArticleRevisionRow, ArticleRow
 
 ARTICLES = cast("Table", ArticleRow.__table__)
 REVISIONS = cast("Table", ArticleRevisionRow.__table__)
 
-IN_CLAUSE_SIZE = 500
-"""URLs per ``IN (...)`` list: far below SQLite's limit on bound parameters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +63,7 @@ def lock_stored_articles(session: Session, urls: Sequence[str]) -> list[StoredCo
     columns = [ARTICLES.c[field.name] for field in fields(StoredContent)]
     ordered = sorted(set(urls))
     stored: list[StoredContent] = []
-    for start in range(0, len(ordered), IN_CLAUSE_SIZE):
-        chunk = ordered[start : start + IN_CLAUSE_SIZE]
+    for chunk in in_clause_chunks(ordered):
         query = (
             select(*columns)
             .where(ARTICLES.c.url.in_(chunk))
