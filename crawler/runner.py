@@ -179,15 +179,7 @@ def _crawl_site(
     try:
         job = open_job(job_path(options.state_dir, target.key, options.window))
         plan = CrawlPlan(options.window, options.revalidate_days, full_walk=job.interrupted)
-        crawler = Crawler(SiteSpider, site_settings(options, target, job))
-        yield process.crawl(
-            crawler,
-            root_url=target.root_url,
-            site_key=target.key,
-            profile=target.profile,
-            plan=plan,
-        )
-        report = CrawlReport(stats=dict(crawler.stats.get_stats()))
+        report = yield _run_spider(process, target, site_settings(options, target, job), plan)
         close_job(job, finished=report.finished)
     finally:
         lock.__exit__(None, None, None)
@@ -200,14 +192,29 @@ def _crawl_shared_site(
 ) -> Generator[Deferred[Any], Any, CrawlReport]:
     """Crawl a site as one worker of a cluster: no lock, no JOBDIR; the frontier is in Redis."""
     plan = CrawlPlan(options.window, options.revalidate_days)
-    crawler = Crawler(SiteSpider, site_settings(options, target, None))
+    settings = site_settings(options, target, None)
+    report: CrawlReport = yield _run_spider(process, target, settings, plan, distributed=True)
+    return report
+
+
+@inlineCallbacks
+def _run_spider(
+    process: CrawlerProcess,
+    target: CrawlTarget,
+    settings: Settings,
+    plan: CrawlPlan,
+    *,
+    distributed: bool = False,
+) -> Generator[Deferred[Any], Any, CrawlReport]:
+    """Run the site spider with these settings and plan; return what its stats tell."""
+    crawler = Crawler(SiteSpider, settings)
     yield process.crawl(
         crawler,
         root_url=target.root_url,
         site_key=target.key,
         profile=target.profile,
         plan=plan,
-        distributed=True,
+        distributed=distributed,
     )
     return CrawlReport(stats=dict(crawler.stats.get_stats()))
 
