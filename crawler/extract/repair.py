@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -28,8 +27,6 @@ VIETNAMESE_UNICODE = re.compile(
 LATIN1_LETTER = re.compile("[\u00a1-\u00ff]")
 LEGACY_DENSITY = 20  # at least one such letter per 20 characters
 MIN_NODE_WORDS = 4
-# menus, headers and footers: short texts seen on every page of a site
-MAX_REMEMBERED_CHARS = 500
 
 
 # all text nodes, and the code in script and style elements (a predicate on one path is slower)
@@ -80,19 +77,7 @@ def _may_be_legacy(value: str) -> bool:
     """Legacy text shows a marked letter every few characters; a Western accent is rarer."""
     return (VIETNAMESE_UNICODE.search(value) is None
             and len(LATIN1_LETTER.findall(value)) * LEGACY_DENSITY >= len(value.strip())
-            and not _is_mojibake(value))
-
-
-@lru_cache(maxsize=4096)
-def _remembered_mojibake(value: str) -> bool:
-    return looks_like_mojibake(value)
-
-
-def _is_mojibake(value: str) -> bool:
-    """``looks_like_mojibake``, remembered for the short texts every page of a site repeats."""
-    if len(value) > MAX_REMEMBERED_CHARS:
-        return looks_like_mojibake(value)
-    return _remembered_mojibake(str(value))  # a plain str: a smart string would keep its tree
+            and not looks_like_mojibake(value))
 
 
 def repair_text_nodes(root: HtmlElement) -> LegacyEncoding | None:
@@ -104,7 +89,7 @@ def repair_text_nodes(root: HtmlElement) -> LegacyEncoding | None:
     code = {value for value in CODE_TEXTS(root) if not value.isascii()}
     values = [value for value in ALL_TEXTS(root) if not value.isascii() and value not in code]
     legacy = _page_legacy(values)
-    if legacy is None and not any(_is_mojibake(value) for value in dict.fromkeys(values)):
+    if legacy is None and not any(looks_like_mojibake(value) for value in dict.fromkeys(values)):
         return None
     slots = _slots(root)
     for slot in slots:
