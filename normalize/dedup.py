@@ -17,6 +17,9 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+import numpy as np
+import numpy.typing as npt
+
 from normalize.tone import tone_key_words
 
 SHINGLE_WORDS: Final = 3
@@ -47,9 +50,18 @@ shingles (about 260 words) is kept whole, and two such texts are compared exactl
 
 _MERSENNE_61: Final = (1 << 61) - 1
 _MASK_64: Final = (1 << 64) - 1
-_TRIGRAM: Final = 3
 _MIX_MULTIPLIER: Final = 0x9E3779B97F4A7C15  # odd: multiplying by it permutes 64-bit values
 _SIGNED_64: Final = 1 << 63
+_LOW_32: Final = (1 << 32) - 1
+_LOW_29: Final = (1 << 29) - 1
+
+# The hashing runs over numpy arrays of unsigned 64-bit integers: one vector operation per
+# step instead of a dozen Python integer operations per shingle. Array arithmetic wraps
+# modulo 2**64, which is the masking the hash is defined with; only arrays are combined here
+# (numpy warns when two scalars overflow).
+_U64: Final = np.uint64
+_P: Final = np.array(_MERSENNE_61, dtype=_U64)
+_MIX: Final = np.array(_MIX_MULTIPLIER, dtype=_U64)
 
 
 def _digest64(data: str) -> int:
@@ -74,30 +86,28 @@ def dedup_words(title: str, lead: str, body: str) -> list[str]:
     return tone_key_words("\n".join(texts))
 
 
-def shingle_set(words: Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]:
-    """64-bit hashes of the runs of ``size`` consecutive words (the whole text if shorter).
+def _shingle_hashes(words: Sequence[str], size: int = SHINGLE_WORDS) -> npt.NDArray[np.uint64]:
+    """Return the 64-bit hash of each run of ``size`` consecutive words (whole text if shorter).
 
     Each word is hashed once (CRC-32, stable across runs and machines) and a run's hash mixes
-    its words' hashes with odd 64-bit multipliers: a few integer operations per shingle.
+    its words' hashes with an odd 64-bit multiplier: ``h = ((h ^ word) * multiplier) mod 2**64``
+    for each word, starting from the run's length. Runs that repeat give equal hashes.
     """
     if not words:
-        return frozenset()
+        return np.empty(0, dtype=_U64)
     width = max(1, min(size, len(words)))
     word_ids = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
-    ids = [word_ids[word] for word in words]
-    if width == _TRIGRAM:  # the common case, unrolled: three words per shingle
-        mix, mask = _MIX_MULTIPLIER, _MASK_64
-        return frozenset(
-            ((((((3 ^ a) * mix) & mask ^ b) * mix) & mask ^ c) * mix) & mask
-            for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)
-        )
-    shingles = set()
-    for start in range(len(ids) - width + 1):
-        value = width
-        for offset in range(width):
-            value = ((value ^ ids[start + offset]) * _MIX_MULTIPLIER) & _MASK_64
-        shingles.add(value)
-    return frozenset(shingles)
+    ids = np.array([word_ids[word] for word in words], dtype=_U64)
+    runs = len(ids) - width + 1
+    hashes = np.full(runs, width, dtype=_U64)
+    for offset in range(width):
+        hashes = (hashes ^ ids[offset : offset + runs]) * _MIX
+    return hashes
+
+
+def shingle_set(words: Sequence[str], size: int = SHINGLE_WORDS) -> frozenset[int]:
+    """Return the set of shingle hashes of ``words`` (see `_shingle_hashes`)."""
+    return frozenset(_shingle_hashes(words, size).tolist())
 
 
 def text_shingles(title: str, lead: str, body: str) -> frozenset[int]:
@@ -121,8 +131,32 @@ def shingle_ranks(shingles: Iterable[int]) -> list[int]:
 
     MinHash and the bottom-k sketch both read the shingles through their ranks.
     """
-    prime, multiplier, offset = _MERSENNE_61, _MIX_A, _MIX_B
-    return sorted({(multiplier * (shingle % prime) + offset) % prime for shingle in shingles})
+    return _ranks(np.fromiter(shingles, dtype=_U64)).tolist()  # type: ignore[no-any-return]
+
+
+def _ranks(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """Return ``sorted({(a * (x mod p) + b) mod p for x in shingles})``, p = 2**61 - 1.
+
+    The product of two 61-bit numbers does not fit 64 bits, so each factor is cut into 32-bit
+    halves and the partial products are folded with 2**61 = 1 (mod p): every intermediate sum
+    stays below 2**64.
+    """
+    value = shingles % _P
+    high_a, low_a = np.array(_MIX_A >> 32, dtype=_U64), np.array(_MIX_A & _LOW_32, dtype=_U64)
+    high, low = value >> _U64(32), value & _U64(_LOW_32)
+    middle = high_a * low + low_a * high  # < 2**62, weighs 2**32
+    lowest = low_a * low  # < 2**64, weighs 1
+    folded = (
+        ((high_a * high) << _U64(3))  # weighs 2**64 = 8 (mod p)
+        + (middle >> _U64(29))  # middle * 2**32 = (middle >> 29) * 2**61 + ...
+        + ((middle & _U64(_LOW_29)) << _U64(32))
+        + (lowest >> _U64(61))
+        + (lowest & _P)
+        + np.array(_MIX_B, dtype=_U64)
+    )  # each term is below 2**61, so the sum is below 2**64
+    folded = (folded & _P) + (folded >> _U64(61))
+    folded = np.where(folded >= _P, folded - _P, folded)
+    return np.unique(folded)
 
 
 def shingle_sketch(shingles: Iterable[int], size: int = SKETCH_SIZE) -> tuple[int, ...]:
@@ -163,23 +197,20 @@ def minhash(shingles: Iterable[int]) -> tuple[int, ...]:
     borrows the value of the next non-empty bin to its right, marked with the distance, so short
     texts still fill every band (Shrivastava and Li's rotation densification).
     """
-    return _minhash_of_ranks(shingle_ranks(shingles))
+    return _minhash_of_ranks(_ranks(np.fromiter(shingles, dtype=_U64)))
 
 
-def _minhash_of_ranks(ranks: Sequence[int]) -> tuple[int, ...]:
+def _minhash_of_ranks(ranks: npt.NDArray[np.uint64]) -> tuple[int, ...]:
     """Return the densified one-permutation MinHash of ascending ``ranks``."""
-    bins = NUM_BANDS * ROWS_PER_BAND
-    least: list[int | None] = [None] * bins
-    empty = bins
-    for rank in ranks:  # ascending: the first rank of a bin is its least
-        index = rank % bins
-        if least[index] is None:
-            least[index] = rank // bins
-            empty -= 1
-            if not empty:
-                break
-    if empty == bins:
+    if not len(ranks):
         return ()
+    bins = NUM_BANDS * ROWS_PER_BAND
+    spread = np.array(bins, dtype=_U64)
+    # ascending ranks: the first rank of each bin is its least
+    filled, first = np.unique(ranks % spread, return_index=True)
+    least: list[int | None] = [None] * bins
+    for index, value in zip(filled.tolist(), (ranks[first] // spread).tolist(), strict=True):
+        least[index] = value
     return tuple(_densified(least, index) for index in range(bins))
 
 
@@ -199,16 +230,26 @@ def _to_signed(value: int) -> int:
 
 def band_keys(shingles: Iterable[int]) -> tuple[int, ...]:
     """One signed 64-bit key per LSH band (band number included); () for an empty text."""
-    return _band_keys_of_ranks(shingle_ranks(shingles))
+    return _band_keys_of_ranks(_ranks(np.fromiter(shingles, dtype=_U64)))
 
 
 def fingerprint(shingles: Iterable[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Return ``(band_keys(shingles), shingle_sketch(shingles))``, ranking the shingles once."""
-    ranks = shingle_ranks(shingles)
-    return _band_keys_of_ranks(ranks), tuple(ranks[:SKETCH_SIZE])
+    return _fingerprint_of_ranks(_ranks(np.fromiter(shingles, dtype=_U64)))
 
 
-def _band_keys_of_ranks(ranks: Sequence[int]) -> tuple[int, ...]:
+def text_fingerprint(title: str, lead: str, body: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return `fingerprint` of `text_shingles` of an article, without building the set."""
+    return _fingerprint_of_ranks(_ranks(_shingle_hashes(dedup_words(title, lead, body))))
+
+
+def _fingerprint_of_ranks(
+    ranks: npt.NDArray[np.uint64],
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return _band_keys_of_ranks(ranks), tuple(ranks[:SKETCH_SIZE].tolist())
+
+
+def _band_keys_of_ranks(ranks: npt.NDArray[np.uint64]) -> tuple[int, ...]:
     signature = _minhash_of_ranks(ranks)
     if not signature:
         return ()

@@ -4,8 +4,8 @@ An article joins the group of a stored article with the same content hash, else 
 similar stored article whose shingle Jaccard reaches ``NEAR_DUP_THRESHOLD`` (candidates come
 from shared LSH band keys in ``article_bands``; the similarity is estimated from the bottom-k
 sketches kept in ``articles.dedup_sketch``), else it founds a group named by its own id.
-Groups are never merged or renamed. A batch of articles costs a handful of statements plus
-one candidate lookup per article. Like the repositories, nothing here commits.
+Groups are never merged or renamed. A batch of articles costs a handful of statements, its
+candidate lookup included. Like the repositories, nothing here commits.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from normalize.dedup import (
     NEAR_DUP_THRESHOLD,
-    fingerprint,
     shingle_sketch,
     sketch_jaccard,
+    text_fingerprint,
     text_shingles,
 )
 from store.in_clause import IN_CLAUSE_SIZE, in_clause_chunks
@@ -91,7 +91,7 @@ def _stored_texts(session: Session, ids: Sequence[int]) -> list[_StoredText]:
 
 
 def _fingerprint(text: _StoredText) -> _Fingerprint:
-    keys, sketch = fingerprint(text_shingles(text.title, text.lead, text.body))
+    keys, sketch = text_fingerprint(text.title, text.lead, text.body)
     return _Fingerprint(text.id, text.content_hash, keys, sketch)
 
 
@@ -104,12 +104,12 @@ def assign_near_dup_groups(session: Session, article_ids: Iterable[int]) -> dict
     if not prints:
         return {}
     batch = [item.id for item in prints]
+    _write_bands(session, prints)
     copies = _stored_copies(session, sorted({item.content_hash for item in prints}), batch)
-    outside = {  # an exact copy of a stored article needs no similarity search
-        item.id: _stored_candidates(session, item, batch)
-        for item in prints
-        if item.keys and item.content_hash not in copies
-    }
+    searched = [  # an exact copy of a stored article needs no similarity search
+        item.id for item in prints if item.keys and item.content_hash not in copies
+    ]
+    outside = _stored_candidates(session, searched, batch)
     wanted = sorted({candidate for found in outside.values() for _, candidate in found})
     grouping = _Grouping(copies=copies, sketches=_stored_sketches(session, wanted))
     groups = {item.id: grouping.assign(item, outside.get(item.id, [])) for item in prints}
@@ -169,18 +169,41 @@ class _Grouping:
 
 
 def _stored_candidates(
-    session: Session, item: _Fingerprint, batch: Sequence[int]
-) -> list[tuple[int, int]]:
-    """Return (shared keys, id) of the stored articles outside ``batch`` sharing most keys."""
-    shared = func.count().label("shared")
-    query = (
-        select(shared, BANDS.c.article_id)
-        .where(BANDS.c.key.in_(item.keys), BANDS.c.article_id.not_in(batch))
-        .group_by(BANDS.c.article_id)
-        .order_by(desc(shared), BANDS.c.article_id)
-        .limit(MAX_CANDIDATES)
+    session: Session, searched: Sequence[int], batch: Sequence[int]
+) -> dict[int, list[tuple[int, int]]]:
+    """Return, for each article of ``searched``, (shared keys, id) of its candidates.
+
+    A candidate is a stored article outside ``batch`` sharing a band key with it; each article
+    gets the `MAX_CANDIDATES` sharing the most keys (lowest id first on ties), most first. The
+    batch's own keys must be written already: one self-join of ``article_bands`` per chunk
+    finds them all.
+    """
+    mine, other = BANDS.alias("mine"), BANDS.alias("other")
+    rank = func.row_number().over(
+        partition_by=mine.c.article_id, order_by=(desc(func.count()), other.c.article_id)
     )
-    return [(int(count), int(article_id)) for count, article_id in session.execute(query)]
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for chunk in in_clause_chunks(searched):
+        pairs = (
+            select(
+                mine.c.article_id.label("article"),
+                other.c.article_id.label("candidate"),
+                func.count().label("shared"),
+                rank.label("rank"),
+            )
+            .join_from(mine, other, other.c.key == mine.c.key)
+            .where(mine.c.article_id.in_(chunk), other.c.article_id.not_in(batch))
+            .group_by(mine.c.article_id, other.c.article_id)
+            .subquery()
+        )
+        query = (
+            select(pairs.c.article, pairs.c.shared, pairs.c.candidate)
+            .where(pairs.c.rank <= MAX_CANDIDATES)
+            .order_by(pairs.c.article, pairs.c.rank)
+        )
+        for article, shared, candidate in session.execute(query):
+            found[int(article)].append((int(shared), int(candidate)))
+    return found
 
 
 def _stored_copies(
@@ -229,8 +252,8 @@ def _text_sketch(text: _StoredText) -> tuple[int, ...]:
     return shingle_sketch(text_shingles(text.title, text.lead, text.body))
 
 
-def _write_groups(session: Session, prints: Sequence[_Fingerprint], groups: dict[int, int]) -> None:
-    """Replace the band keys of the batch's articles; write their groups and sketches."""
+def _write_bands(session: Session, prints: Sequence[_Fingerprint]) -> None:
+    """Replace the band keys of the batch's articles."""
     for chunk in in_clause_chunks([item.id for item in prints]):
         session.execute(delete(BANDS).where(BANDS.c.article_id.in_(chunk)))
     bands = [
@@ -240,6 +263,10 @@ def _write_groups(session: Session, prints: Sequence[_Fingerprint], groups: dict
     ]
     if bands:
         session.execute(insert(BANDS), bands)
+
+
+def _write_groups(session: Session, prints: Sequence[_Fingerprint], groups: dict[int, int]) -> None:
+    """Write the groups and sketches of the batch's articles."""
     statement = (
         update(ARTICLES)
         .where(ARTICLES.c.id == bindparam("row_id"))

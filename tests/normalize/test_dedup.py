@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from normalize.dedup import _MIX_A as RANK_MULTIPLIER
+from normalize.dedup import _MIX_B as RANK_OFFSET
 from normalize.dedup import (
     NEAR_DUP_THRESHOLD,
     NUM_BANDS,
@@ -20,9 +22,11 @@ from normalize.dedup import (
     is_near_duplicate,
     jaccard,
     minhash,
+    shingle_ranks,
     shingle_set,
     shingle_sketch,
     sketch_jaccard,
+    text_fingerprint,
     text_shingles,
 )
 
@@ -199,3 +203,27 @@ def test_sketch_jaccard_of_nothing_is_zero() -> None:
 @given(st.frozensets(st.integers(min_value=0, max_value=2**64 - 1), max_size=400))
 def test_fingerprint_is_band_keys_and_sketch(shingles: frozenset[int]) -> None:
     assert fingerprint(shingles) == (band_keys(shingles), shingle_sketch(shingles))
+
+
+MERSENNE_61 = 2**61 - 1
+EDGES = [0, 1, 2**32 - 1, 2**32, MERSENNE_61 - 1, MERSENNE_61, MERSENNE_61 + 1, 2**64 - 1]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=300))
+def test_ranks_are_the_documented_universal_hash(shingles: list[int]) -> None:
+    """The vectorized ranks equal ``(a * (x mod p) + b) mod p`` computed with Python integers."""
+    for values in (shingles, EDGES, [*shingles, *EDGES]):
+        expected = sorted(
+            {
+                (RANK_MULTIPLIER * (value % MERSENNE_61) + RANK_OFFSET) % MERSENNE_61
+                for value in values
+            }
+        )
+        assert shingle_ranks(values) == expected
+
+
+@given(st.text(max_size=400), st.text(max_size=100), st.text(max_size=2000))
+def test_text_fingerprint_is_the_fingerprint_of_the_text_shingles(
+    title: str, lead: str, body: str
+) -> None:
+    assert text_fingerprint(title, lead, body) == fingerprint(text_shingles(title, lead, body))
