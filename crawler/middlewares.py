@@ -9,17 +9,20 @@ cannot be read is discarded: the crawl starts afresh, and known articles are not
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Final, Self
 
 from scrapy.core.scheduler import Scheduler
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.dupefilters import RFPDupeFilter
 from scrapy.exceptions import IgnoreRequest
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
+    from scrapy.http import Response
     from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
@@ -117,3 +120,29 @@ class ResilientScheduler(Scheduler):
         if self.dqdir:
             shutil.rmtree(self.dqdir, ignore_errors=True)
             self.dqdir = self._dqdir(str(Path(self.dqdir).parent))
+
+
+_META_REFRESH_HEAD: Final = 4 * 4096
+"""Bytes that can hold the 4096 characters Scrapy searches for the tag (UTF-8: 4 at most each)."""
+_REFRESH: Final = re.compile(rb"refresh", re.IGNORECASE)
+
+
+class PrecheckedMetaRefreshMiddleware(MetaRefreshMiddleware):
+    """Scrapy's ``<meta http-equiv="refresh">`` redirect, sparing pages that cannot hold one.
+
+    Scrapy decodes the whole page (detecting its encoding) to search its first 4096 characters.
+    A page whose head does not contain the ASCII word "refresh" has no such tag, so it passes
+    undecoded. Pages in an encoding that is not ASCII-compatible (UTF-16 or UTF-32: NUL bytes
+    in the head) always get Scrapy's full check.
+    """
+
+    # Scrapy's own signature still takes the deprecated ``spider`` argument; hooks without it are
+    # the installed API.
+    def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        """Return the response when its head cannot hold the tag; else check it as Scrapy does."""
+        head = response.body[:_META_REFRESH_HEAD]
+        if b"\x00" not in head and not _REFRESH.search(head):
+            return response
+        return super().process_response(request, response)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from scrapy.settings import default_settings
+
 BOT_NAME = "partynews"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -46,12 +48,23 @@ DUPEFILTER_CLASS = "crawler.middlewares.MemoryDupeFilter"
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.OutOfRangeMiddleware": 80,
     "crawler.middlewares.DownloadOnceMiddleware": 90,
+    # Scrapy's meta-refresh redirect decodes every page to look for the tag; ours first checks
+    # that the page's head holds the word at all.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.PrecheckedMetaRefreshMiddleware": 580,
 }
 
 # --- Off: servers we do not want to open --------------------------------------------------------
 # Scrapy 2.19 otherwise starts a code-execution server on localhost.
 REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Not even loaded: Scrapy imports every extension it lists (a disabling ``None`` in EXTENSIONS
+# included), and this one pulls in aiohttp's web server, 0.1 s of every crawl's start.
+EXTENSIONS_BASE = {
+    path: order
+    for path, order in default_settings.EXTENSIONS_BASE.items()
+    if path != "scrapy.extensions.remote_control.RemoteControl"
+}
 
 # --- Pipelines and storage ---------------------------------------------------------------------
 ITEM_PIPELINES = {"crawler.pipelines.store.StorePipeline": 800}
