@@ -111,12 +111,7 @@ class LinkFollower:
     def follow_listing(self, response: Response, links: list[str]) -> Iterator[scrapy.Request]:
         """Follow a listing's links; its pagination only as far as the walk should go."""
         spider = self.spider
-        printed = {
-            self.canonical(url): moment
-            for url, moment in listing_dates(
-                response.body, response.url, now=datetime.now(UTC)
-            ).items()
-        }
+        printed = self._printed_dates(response)
         pages = [url for url in links if is_pagination(url)]
         others = [url for url in links if not is_pagination(url)]
         articles = self._article_links(others)
@@ -133,6 +128,16 @@ class LinkFollower:
             waiting = sum(1 for request in requests if request.meta.get("listing"))
             older = sum(1 for url in articles if url in spider.known)
             yield from spider.gate.hold(response.url, walk, waiting, older=older)
+
+    def _printed_dates(self, response: Response) -> dict[str, datetime]:
+        """Return the dates a listing prints beside its articles, by canonical URL.
+
+        Only a crawl bounded by dates reads them: without a range no date decides anything.
+        """
+        if not self.spider.plan.window.bounded:
+            return {}
+        found = listing_dates(response.body, response.url, now=datetime.now(UTC))
+        return {self.canonical(url): moment for url, moment in found.items()}
 
     def _walk_requests(self, response: Response, pages: list[str]) -> list[scrapy.Request]:
         """Request the pagination links of a listing: only the next page when the walk is bounded.
