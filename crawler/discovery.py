@@ -170,6 +170,11 @@ def read_links(body: bytes, base_url: str) -> PageLinks:
         return PageLinks([], [])
     if root is None:
         return PageLinks([], [])
+    return page_links(root, base_url)
+
+
+def page_links(root: etree._Element, base_url: str) -> PageLinks:
+    """Return the links and feeds of a page already parsed (see `read_links`)."""
     bases = root.xpath("//base/@href")
     base = urljoin(base_url, str(bases[0]).strip()) if bases else base_url
     resolver = LinkResolver(base)

@@ -198,6 +198,21 @@ def parse_article(
 ) -> Article:
     """Turn the raw bytes of one page into a clean ``Article``; raise ``NotAnArticle`` otherwise."""
     tree = load_page(body, headers).tree
+    return article_of_tree(tree, url, now=now, profile=profile, site=site)
+
+
+def article_of_tree(
+    tree: HtmlElement,
+    url: str,
+    *,
+    now: datetime,
+    profile: SiteProfile | None = None,
+    site: str | None = None,
+) -> Article:
+    """Turn the tree `load_page` gave into an ``Article`` (see `parse_article`).
+
+    The tree is taken apart on the way (boilerplate and the parts read removed).
+    """
     meta = read_metadata(tree)
     canonical = _canonical_of(url, meta, profile)
     index = PageIndex(tree)

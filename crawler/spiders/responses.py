@@ -8,7 +8,9 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.extract import parse_article
+from crawler.discovery import PageLinks, page_links
+from crawler.extract.article import article_of_tree
+from crawler.extract.document import load_page
 from crawler.items import CrawledArticle, RawResponse
 from crawler.sites.base import SiteProfile
 
@@ -60,13 +62,16 @@ def unusable_reason(response: Response) -> str | None:
 
 def crawled_article(
     response: Response, profile: SiteProfile | None, site_key: str
-) -> CrawledArticle:
-    """Parse an article page into the crawl item; raise `NotAnArticle` when it is not one."""
+) -> tuple[CrawledArticle, PageLinks]:
+    """Parse an article page into the crawl item and its links; raise `NotAnArticle` if none.
+
+    The page is parsed once: its links are read before the article is taken out of the tree.
+    """
     headers = str_headers(response)
     fetched_at = datetime.now(UTC)
-    article = parse_article(
-        response.body, response.url, headers, now=fetched_at, profile=profile, site=site_key
-    )
+    tree = load_page(response.body, headers).tree
+    links = page_links(tree, response.url)
+    article = article_of_tree(tree, response.url, now=fetched_at, profile=profile, site=site_key)
     raw = RawResponse(
         url=response.url,
         status=response.status,
@@ -76,4 +81,4 @@ def crawled_article(
         etag=headers.get("etag"),
         last_modified=headers.get("last-modified"),
     )
-    return CrawledArticle(article=article, raw=raw)
+    return CrawledArticle(article=article, raw=raw), links

@@ -16,6 +16,7 @@ from twisted.python.failure import Failure
 
 from crawler.backfill import lastmod_before
 from crawler.discovery import (
+    PageLinks,
     UrlKind,
     classify_url,
     parse_feed,
@@ -192,9 +193,9 @@ class SiteSpider(scrapy.Spider):
         if response.meta.get("home") and self.detect_family:
             yield from self._adopt_profile(response)
         if classify_url(response.url, self.root_url, self.profile) is UrlKind.ARTICLE:
-            article = self._article_item(response)
-            if article is not None:
-                yield from self._article_outcome(response, article, listing)
+            parsed = self._article_item(response)
+            if parsed is not None:
+                yield from self._article_outcome(response, *parsed, listing)
                 return
             yield from self.gate.article_done(listing, None)
         yield from self._listing_links(response)
@@ -227,7 +228,7 @@ class SiteSpider(scrapy.Spider):
         yield from self.gate.article_done(listing, known.published_at if known else None)
 
     def _article_outcome(
-        self, response: Response, item: CrawledArticle, listing: str | None
+        self, response: Response, item: CrawledArticle, found: PageLinks, listing: str | None
     ) -> Iterator[Output]:
         """Yield an article in range and follow its links; drop one outside the range."""
         published = item.article.published_at
@@ -236,7 +237,6 @@ class SiteSpider(scrapy.Spider):
             self._count_drop("out_of_range", response.url, level=logging.DEBUG)
             return  # its neighbours are outside the range too: no chain through the archive
         yield item
-        found = read_links(response.body, response.url)
         for url in found.feeds:
             yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
         yield from self.follower.follow(found.links)
@@ -263,14 +263,14 @@ class SiteSpider(scrapy.Spider):
         for url in profile.feeds:
             yield scrapy.Request(url, self.parse_feed, errback=self.on_source_error)
 
-    def _article_item(self, response: Response) -> CrawledArticle | None:
+    def _article_item(self, response: Response) -> tuple[CrawledArticle, PageLinks] | None:
         try:
-            item = crawled_article(response, self.profile, self.site_key)
+            parsed = crawled_article(response, self.profile, self.site_key)
         except NotAnArticle as error:
             self._count_drop(f"not_article/{error.reason}", response.url, level=logging.DEBUG)
             return None
         self.crawler.stats.inc_value("partynews/articles_parsed")
-        return item
+        return parsed
 
     def _count_drop(self, reason: str, url: str, level: int = logging.INFO) -> None:
         self.crawler.stats.inc_value(f"partynews/dropped/{reason}")

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from crawler.discovery import (
@@ -9,12 +12,14 @@ from crawler.discovery import (
     classify_url,
     is_pagination,
     next_page,
+    page_links,
     pagination_number,
     parse_feed,
     parse_sitemap,
     read_links,
     robots_sitemaps,
 )
+from crawler.extract.document import load_page
 from crawler.sites.base import SiteProfile
 
 ROOT = "https://thainguyen.dcs.vn/"
@@ -84,6 +89,18 @@ def test_read_links_are_absolute_and_without_fragments() -> None:
         ],
         feeds=["http://127.0.0.1:8000/rss/"],
     )
+
+
+FIXTURE_PAGES = sorted((Path(__file__).resolve().parents[2] / "fixtures").glob("*/*.html"))
+
+
+@pytest.mark.parametrize("page", FIXTURE_PAGES, ids=lambda page: f"{page.parent.name}/{page.stem}")
+def test_links_of_the_extraction_tree_are_the_links_of_the_bytes(page: Path) -> None:
+    """The crawl reads an article's links off the tree it extracts from (one parse a page)."""
+    meta = json.loads(page.with_name(page.stem + ".meta.json").read_text(encoding="utf-8"))
+    body = page.read_bytes()
+    tree = load_page(body, meta.get("headers", {})).tree
+    assert page_links(tree, meta["url"]) == read_links(body, meta["url"])
 
 
 def test_read_links_of_garbage_is_empty() -> None:
