@@ -90,6 +90,18 @@ def classify_url(url: str, root: str, profile: SiteProfile | None = None) -> Url
     return UrlKind.ARTICLE if _looks_like_headline_slug(path) else UrlKind.LISTING
 
 
+_TAG_LISTING_PATH = re.compile(r"/(?:tag|tags|tu-khoa|keyword|keywords)/[^/]", re.IGNORECASE)
+
+
+def is_tag_listing(url: str) -> bool:
+    """Return True for a page of one tag's listing ('/news/tag/xay-dung-dang', '/tags/x/page-2').
+
+    A tag listing shows again articles that the sections list; only its first page is walked
+    unless ``PARTYNEWS_WALK_TAG_PAGES`` is on.
+    """
+    return bool(_TAG_LISTING_PATH.search(urlsplit(url).path))
+
+
 _PAGINATION_PATH = re.compile(
     r"/(?:page|trang|p|pages)[-/_]?(?P<number>\d{1,5})(?:\.html?|\.aspx|\.php)?/?$", re.IGNORECASE
 )

@@ -84,6 +84,9 @@ PARTYNEWS_STORE_BATCH_SIZE = 50
 PARTYNEWS_INCREMENTAL = True
 # A bounded listing walk (backfill or incremental) goes page by page, at most this many pages.
 PARTYNEWS_MAX_WALK_PAGES = 1000
+# A tag's listing is read on its first page only: its later pages list again articles that the
+# sections and sitemaps reach. Turn on for a site whose sections do not reach its archive.
+PARTYNEWS_WALK_TAG_PAGES = False
 
 # --- Progress ----------------------------------------------------------------------------------
 EXTENSIONS = {"crawler.extensions.progress.ProgressExtension": 500}

@@ -11,7 +11,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler.backfill import listing_dates
-from crawler.discovery import UrlKind, classify_url, is_pagination, next_page
+from crawler.discovery import UrlKind, classify_url, is_pagination, is_tag_listing, next_page
 from crawler.extract.urls import canonicalize_url
 from crawler.incremental import CrawlPlan, WalkGate, conditional_headers, is_due, walk_decision
 from crawler.sites.base import SiteProfile
@@ -114,6 +114,9 @@ class LinkFollower:
         printed = self._printed_dates(response)
         pages = [url for url in links if is_pagination(url)]
         others = [url for url in links if not is_pagination(url)]
+        if pages and not self._walks_pages_of(response.url):
+            spider.crawler.stats.inc_value("partynews/tag_pages_not_walked")
+            pages = []
         articles = self._article_links(others)
         step = walk_decision(articles, printed, spider.known, spider.plan)
         requests = list(self.follow(others, listing=response.url, printed=printed))
@@ -128,6 +131,17 @@ class LinkFollower:
             waiting = sum(1 for request in requests if request.meta.get("listing"))
             older = sum(1 for url in articles if url in spider.known)
             yield from spider.gate.hold(response.url, walk, waiting, older=older)
+
+    def _walks_pages_of(self, listing_url: str) -> bool:
+        """Whether the pagination of ``listing_url`` is walked: a tag's only on request.
+
+        A tag listing repeats articles that the sections and sitemaps list already, and a site
+        has thousands of tags: walking each tag's archive would multiply the requests (at one
+        per second on a real site) for hardly a new article.
+        """
+        if not is_tag_listing(listing_url):
+            return True
+        return bool(self.spider.settings.getbool("PARTYNEWS_WALK_TAG_PAGES"))
 
     def _printed_dates(self, response: Response) -> dict[str, datetime]:
         """Return the dates a listing prints beside its articles, by canonical URL.

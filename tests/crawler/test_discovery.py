@@ -11,6 +11,7 @@ from crawler.discovery import (
     UrlKind,
     classify_url,
     is_pagination,
+    is_tag_listing,
     next_page,
     page_links,
     pagination_number,
@@ -174,3 +175,20 @@ def test_pagination_number(url: str, number: int | None) -> None:
 )
 def test_next_page(current: str, pages: list[str], following: str | None) -> None:
     assert next_page(current, pages) == following
+
+
+@pytest.mark.parametrize(
+    ("url", "tag"),
+    [
+        ("https://tinhuy.vn/news/tag/xay-dung-dang", True),
+        ("https://tinhuy.vn/news/tag/xay-dung-dang/page-8", True),
+        ("https://bao.vn/tags/dai-hoi-dang.html", True),
+        ("https://bao.vn/tu-khoa/chuyen-doi-so", True),
+        ("https://bao.vn/news/tag/", False),
+        ("https://bao.vn/chinh-tri/page-2", False),
+        ("https://bao.vn/tin-tuc/tagline-moi-1234.html", False),
+        ("https://bao.vn/chu-de/dai-hoi-xiv", False),
+    ],
+)
+def test_is_tag_listing(url: str, tag: bool) -> None:
+    assert is_tag_listing(url) is tag

@@ -26,15 +26,18 @@ FIRST = "http://127.0.0.1:8000/chinh-tri/hoi-nghi-tinh-uy-lan-thu-nam-101.html"
 SECOND = "http://127.0.0.1:8000/chinh-tri/ket-nap-dang-vien-moi-nam-nay-102.html"
 
 
-def follow_listing(window: DateRange) -> tuple[SiteSpider, list[str]]:
+def follow_listing(
+    window: DateRange, listing_url: str = LISTING_URL, *, walk_tag_pages: bool = False
+) -> tuple[SiteSpider, list[str]]:
     """Follow the listing with a spider crawling ``window``; return it and the URLs requested."""
-    crawler = get_crawler(SiteSpider, settings_dict={"PARTYNEWS_MAX_WALK_PAGES": 10})
+    settings = {"PARTYNEWS_MAX_WALK_PAGES": 10, "PARTYNEWS_WALK_TAG_PAGES": walk_tag_pages}
+    crawler = get_crawler(SiteSpider, settings_dict=settings)
     spider = SiteSpider.from_crawler(
         crawler, root_url=ROOT, site_key="127.0.0.1:8000", plan=CrawlPlan(window=window)
     )
     crawler.spider = spider
-    request = Request(LISTING_URL)
-    response = HtmlResponse(LISTING_URL, body=LISTING.encode(), encoding="utf-8", request=request)
+    request = Request(listing_url)
+    response = HtmlResponse(listing_url, body=LISTING.encode(), encoding="utf-8", request=request)
     links = read_links(response.body, response.url).links
     requested = [request.url for request in spider.follower.follow_listing(response, links)]
     return spider, requested
@@ -57,4 +60,18 @@ def test_a_crawl_without_dates_does_not_read_them(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr("crawler.spiders.follow.listing_dates", unexpected)
     spider, requested = follow_listing(DateRange())
     assert spider.printed_dates == {}
+    assert requested == [FIRST, SECOND, "http://127.0.0.1:8000/chinh-tri/page-2"]
+
+
+TAG_URL = "http://127.0.0.1:8000/tin-tuc/tag/xay-dung-dang"
+
+
+def test_a_tag_listing_is_read_on_its_first_page_only() -> None:
+    spider, requested = follow_listing(DateRange(), TAG_URL)
+    assert requested == [FIRST, SECOND]
+    assert spider.crawler.stats.get_value("partynews/tag_pages_not_walked") == 1
+
+
+def test_a_tag_listing_is_walked_on_request() -> None:
+    _, requested = follow_listing(DateRange(), TAG_URL, walk_tag_pages=True)
     assert requested == [FIRST, SECOND, "http://127.0.0.1:8000/chinh-tri/page-2"]
