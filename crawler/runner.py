@@ -7,7 +7,7 @@ import gc
 import ipaddress
 import logging
 import time
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,17 +158,32 @@ def run_sites(
     from twisted.internet import reactor  # noqa: PLC0415 - installed above
 
     reactor.callWhenRunning(crawl_all)
-    # What is loaded by now (modules, settings, profiles, the engine) lives as long as the
-    # crawl: kept out of the collector's full passes, which otherwise scan it again and again.
-    gc.collect()
-    gc.freeze()
-    try:
+    with lean_process(base.get("LOG_LEVEL")):
         process.start(stop_after_crawl=False)
-    finally:
-        gc.unfreeze()
     if errors:
         raise errors[0]
     return outcomes
+
+
+@contextlib.contextmanager
+def lean_process(log_level: str) -> Iterator[None]:
+    """Tune the process for a crawl; restore it afterwards.
+
+    The heap loaded by now (modules, settings, profiles, the engine) lives as long as the crawl:
+    it is frozen, out of the collector's full passes, which would otherwise scan it again and
+    again. Scrapy's loggers drop messages below ``log_level`` where they are made: Scrapy's
+    handler drops them too, but only after building a record for each (two per response).
+    """
+    scrapy_logger = logging.getLogger("scrapy")
+    previous_level = scrapy_logger.level
+    scrapy_logger.setLevel(log_level)
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        scrapy_logger.setLevel(previous_level)
 
 
 @inlineCallbacks
