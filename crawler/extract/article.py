@@ -34,7 +34,7 @@ from crawler.extract.fields import (
 )
 from crawler.extract.images import take_images
 from crawler.extract.metadata import PageMeta, read_metadata
-from crawler.extract.nodes import SPACES, PageIndex, remove, select, text_of
+from crawler.extract.nodes import PageIndex, collapse_spaces, remove, select, text_of
 from crawler.extract.urls import canonicalize_url, choose_canonical, is_home_url, site_host
 from crawler.items import Article, Image
 from crawler.sites.base import SiteProfile
@@ -61,7 +61,7 @@ class _Text:
 
 
 def _key(text: str) -> str:
-    return SPACES.sub(" ", text).strip().casefold()
+    return collapse_spaces(text).casefold()
 
 
 def _pick_title(element: HtmlElement | None, meta: PageMeta) -> str:

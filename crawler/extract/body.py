@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 
 import trafilatura
 from lxml.html import HtmlElement, builder
+from trafilatura.settings import Extractor
 
-from crawler.extract.nodes import PageIndex, in_chrome, select, text_of
+from crawler.extract.nodes import (
+    PageIndex,
+    collapse_spaces,
+    in_chrome,
+    raw_text,
+    select,
+    text_of,
+)
 from crawler.sites.base import SiteProfile
 
 TITLE_KEYS = ("@headline", "title", "post-title", "article-title", "detail-title", "title-detail",
@@ -41,13 +50,27 @@ LEAD_TOKEN = re.compile(
 )
 MIN_LEAD_CHARS = 20
 MAX_LEAD_CHARS = 1500
+# enough of a text's head to show a few characters (most texts have them in their first line)
+HEAD_CHARS = 100
 
 
 def _first_outside_chrome(candidates: list[HtmlElement], minimum: int) -> HtmlElement | None:
     for element in candidates:
-        if element.tag != "meta" and len(text_of(element)) >= minimum and not in_chrome(element):
+        if element.tag != "meta" and _text_reaches(element, minimum) and not in_chrome(element):
             return element
     return None
+
+
+def _text_reaches(element: HtmlElement, minimum: int) -> bool:
+    """Tell whether ``len(text_of(element)) >= minimum``; a long text is mostly not collapsed.
+
+    The collapsed head of a text is never longer than the collapsed text.
+    """
+    text = raw_text(element)
+    head = text[: minimum + HEAD_CHARS]
+    if len(collapse_spaces(head)) >= minimum:
+        return True
+    return len(head) < len(text) and len(collapse_spaces(text)) >= minimum
 
 
 def find_title_element(
@@ -148,17 +171,29 @@ def _extract_container(wrapper: HtmlElement, url: str) -> str | None:
     time; they run when the main extractor kept under half of the container's text.
     """
     text = _run_trafilatura(wrapper, url, fast=True)
-    container_chars = len("".join(wrapper.text_content().split()))
-    if len("".join((text or "").split())) * 2 < container_chars:
+    kept = len("".join((text or "").split()))
+    content = wrapper.text_content()
+    # the container's characters but spaces, counted only when its raw length leaves a doubt
+    if kept * 2 < len(content) and kept * 2 < len("".join(content.split())):
         return _run_trafilatura(wrapper, url)
     return text
 
 
+@lru_cache(maxsize=2)
+def _trafilatura_options(fast: bool) -> Extractor:
+    """Return trafilatura's options for one mode, built once: reading its config is slow.
+
+    (Their date settings, fixed at the first call, serve metadata extraction only: it is off.)
+    """
+    return Extractor(output_format="txt", fast=fast, comments=False, tables=True, images=False,
+                     dedup=False)
+
+
 def _run_trafilatura(tree: HtmlElement, url: str, *, fast: bool = False) -> str | None:
-    result = trafilatura.extract(
-        tree, url=url, include_comments=False, include_tables=True, include_images=False,
-        output_format="txt", deduplicate=False, fast=fast,
-    )
+    options = copy.copy(_trafilatura_options(fast))  # as trafilatura itself copies shared options
+    options.url = url  # and the source (for its log) as Extractor(url=url) sets it
+    options.source = url.encode("utf-8", "replace").decode("utf-8") if url else None
+    result = trafilatura.extract(tree, options=options)
     return result if isinstance(result, str) else None
 
 

@@ -16,13 +16,13 @@ from lxml.html import HtmlElement
 
 from crawler.extract.nodes import (
     RELATED_TOKEN,
-    SPACES,
     PageIndex,
+    attribute_tokens,
+    collapse_spaces,
     is_element,
     remove,
     select,
     text_of,
-    tokens,
 )
 from crawler.sites.base import SiteProfile
 
@@ -80,6 +80,12 @@ def _token_kind(token: str) -> str:
     return "widget" if WIDGET_TOKEN.match(token) else ""
 
 
+@lru_cache(maxsize=8192)
+def _kinds(classes: str | None, ident: str | None) -> frozenset[str]:
+    """Return the kinds (see ``_token_kind``) of an element's class tokens and id."""
+    return frozenset(_token_kind(token) for token in attribute_tokens(classes, ident))
+
+
 def _heading_key(text: str) -> str:
     return text.strip().strip(":：").strip().casefold()
 
@@ -104,7 +110,7 @@ def _drop_box_after(heading: HtmlElement) -> None:
 def _drop_boxes_by_heading(root: HtmlElement) -> None:
     headings: list[HtmlElement] = []
     for text in SHORT_TEXTS(root, limit=MAX_HEADING_CHARS):
-        if not text.is_text or _heading_key(SPACES.sub(" ", text)) not in BOX_HEADINGS:
+        if not text.is_text or _heading_key(collapse_spaces(text)) not in BOX_HEADINGS:
             continue
         element = text.getparent()
         if element is not None and element.tag in HEADING_TAGS and (
@@ -124,9 +130,13 @@ def _attached(element: HtmlElement, root: HtmlElement) -> bool:
 
 
 def _holds_article(element: HtmlElement) -> bool:
-    long_paragraphs = (1 for p in element.iter("p") if len(text_of(p)) >= LONG_PARAGRAPH_CHARS)
-    return sum(1 for _ in zip(range(ARTICLE_PARAGRAPHS), long_paragraphs, strict=False)) >= (
-        ARTICLE_PARAGRAPHS)
+    long_paragraphs = 0
+    for paragraph in element.iter("p"):
+        if len(text_of(paragraph)) >= LONG_PARAGRAPH_CHARS:
+            long_paragraphs += 1
+            if long_paragraphs == ARTICLE_PARAGRAPHS:
+                return True
+    return False
 
 
 def _is_comment_form(form: HtmlElement) -> bool:
@@ -139,8 +149,8 @@ def _is_boilerplate(element: HtmlElement) -> bool:
     classes, ident, style = element.get("class"), element.get("id"), element.get("style")
     if not (classes or ident or style or element.tag == "form"):
         return False  # the common case: nothing to judge it by
-    kinds = {_token_kind(token) for token in tokens(element)}
-    if "related" in kinds or "hidden" in kinds or HIDDEN_STYLE.search(style or ""):
+    kinds = _kinds(classes, ident)
+    if "related" in kinds or "hidden" in kinds or (style and HIDDEN_STYLE.search(style)):
         return True
     if element.tag == "form" and _is_comment_form(element):
         return True
@@ -154,8 +164,8 @@ def drop_boilerplate(root: HtmlElement, profile: SiteProfile | None,
     if profile:
         for selector in profile.selectors.drop:
             doomed.extend(select(root, selector, index))
-    for element in root.iter():
-        if is_element(element) and element.tag not in ("html", "body") and _is_boilerplate(element):
+    for element in root.iter(etree.Element):  # elements only: no comments, no PIs
+        if element.tag not in ("html", "body") and _is_boilerplate(element):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:

@@ -1,10 +1,12 @@
 """CSS selectors compiled once and evaluated from the few elements that can start a match.
 
 cssselect turns each comma-separated branch of a selector into ``descendant-or-self::<first
-step>/<rest>``: a scan of the whole document per branch. When the first step requires an id or a
-class token, only the elements carrying that id or token (looked up in an index of the page) can
-start a match, and ``$anchor/self::<first step>/<rest>`` over them selects exactly the same nodes.
-The branches stay one XPath union, so the result still comes back once, in document order.
+step>/<rest>``: a scan of the whole document per branch. When the first step requires an id, a
+class token or an ``itemprop`` value, only the elements carrying it (looked up in an index of the
+page) can start a match, and ``$anchor/self::<first step>/<rest>`` over them selects exactly the
+same nodes. The branches stay one XPath union, so the result still comes back once, in document
+order. A selector that is one anchor alone (``#form3B``, ``.fb-like``) selects the looked-up
+elements themselves: no XPath runs.
 """
 
 from __future__ import annotations
@@ -26,13 +28,17 @@ XML_SPACE = re.compile("[ \t\r\n]")
 # a first step whose predicates count positions depends on the axis it starts from
 POSITIONAL = ("position()", "last()")
 TRANSLATOR = LxmlHTMLTranslator()
+SIMPLE_SELECTORS = (cssselect.parser.Hash, cssselect.parser.Class, cssselect.parser.Attrib)
 
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """An id or a class token that every element starting a match of one branch carries."""
+    """An id, a class token or an itemprop that every element starting a branch's match carries.
 
-    kind: Literal["id", "class"]
+    ``value`` is the id, the token or the whole ``itemprop`` attribute, exactly.
+    """
+
+    kind: Literal["id", "class", "itemprop"]
     value: str
 
 
@@ -47,6 +53,8 @@ class CompiledSelector:
     anchored: etree.XPath | None
     anchors: tuple[Anchor | None, ...]
     """One per branch; None: that branch is scanned from the root."""
+    bare: bool = False
+    """The selector is its one anchor alone: it matches the elements that carry the anchor."""
 
     def evaluate(self, root: HtmlElement, lookup: AnchorLookup | None) -> list[object]:
         """Return the nodes the selector matches under ``root``, in document order.
@@ -55,6 +63,8 @@ class CompiledSelector:
         """
         if self.anchored is None or lookup is None:
             return list(self.whole(root))
+        if self.bare and self.anchors[0] is not None:
+            return list(lookup(self.anchors[0]))
         starts = {
             f"a{number}": lookup(anchor)
             for number, anchor in enumerate(self.anchors)
@@ -66,11 +76,12 @@ class CompiledSelector:
 
 
 def _first_step_anchor(tree: cssselect.parser.Tree) -> Anchor | None:
-    """Return the id (else a class token) that the leftmost compound of ``tree`` requires."""
+    """Return the id, else a class token, else an itemprop the leftmost compound requires."""
     node: object = tree
     while isinstance(node, cssselect.parser.CombinedSelector):
         node = node.selector
     anchor = None
+    itemprop = None
     while node is not None:  # Class, Hash, Attrib, Pseudo …: the compound's base is .selector
         if isinstance(node, cssselect.parser.Hash):
             return Anchor("id", node.id)
@@ -81,8 +92,31 @@ def _first_step_anchor(tree: cssselect.parser.Tree) -> Anchor | None:
             and not XML_SPACE.search(node.class_name)
         ):
             anchor = Anchor("class", node.class_name)
+        if isinstance(node, cssselect.parser.Attrib) and itemprop is None:
+            itemprop = _itemprop_anchor(node)
         node = getattr(node, "selector", None)
-    return anchor
+    return anchor or itemprop
+
+
+def _itemprop_anchor(node: cssselect.parser.Attrib) -> Anchor | None:
+    """Return the anchor of ``[itemprop=value]`` (HTML: any case of the name), else None."""
+    if node.namespace or node.attrib.lower() != "itemprop" or node.operator != "=":
+        return None
+    value = node.value.value if node.value is not None else None
+    return Anchor("itemprop", value) if value is not None else None
+
+
+def _is_bare(branch: cssselect.Selector) -> bool:
+    """Tell whether ``branch`` is one simple selector on any element (``#a``, ``.b``, ``[c=d]``)."""
+    tree = branch.parsed_tree
+    base = getattr(tree, "selector", None)
+    return (
+        branch.pseudo_element is None
+        and isinstance(tree, SIMPLE_SELECTORS)
+        and isinstance(base, cssselect.parser.Element)
+        and base.element is None
+        and base.namespace is None
+    )
 
 
 def _anchored_path(branches: list[cssselect.Selector]) -> tuple[str, tuple[Anchor | None, ...]]:
@@ -127,6 +161,9 @@ def compile_selector(selector: str) -> CompiledSelector | None:
         )
         if plain_path != path or not any(anchors):
             return CompiledSelector(whole=whole, anchored=None, anchors=())
-        return CompiledSelector(whole=whole, anchored=etree.XPath(anchored_path), anchors=anchors)
+        # one branch whose anchor is all it asks for (an anchor is never a partial condition)
+        bare = len(branches) == 1 and anchors[0] is not None and _is_bare(branches[0])
+        return CompiledSelector(whole=whole, anchored=etree.XPath(anchored_path), anchors=anchors,
+                                bare=bare)
     except (SelectorError, etree.XPathError):
         return CompiledSelector(whole=whole, anchored=None, anchors=())

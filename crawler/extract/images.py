@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extract.nodes import SPACES, PageIndex, is_element, remove, select, text_of, tokens
+from crawler.extract.nodes import (
+    SPACES,
+    PageIndex,
+    attribute_tokens,
+    is_element,
+    remove,
+    select,
+    text_of,
+)
 from crawler.items import Image
 
 CAPTION_TOKEN = re.compile(
@@ -59,6 +69,17 @@ def caption_text(element: HtmlElement) -> str:
     return " ".join(line for line in lines if line and not FILE_NAME_LINE.fullmatch(line))
 
 
+@lru_cache(maxsize=8192)
+def _names_caption(classes: str | None, ident: str | None) -> bool:
+    """Tell whether a class token or the id (attribute values) names a caption."""
+    return any(CAPTION_TOKEN.match(token) for token in attribute_tokens(classes, ident))
+
+
+def _is_caption_box(element: HtmlElement) -> bool:
+    """Tell whether a class token or the id of ``element`` names a caption."""
+    return _names_caption(element.get("class"), element.get("id"))
+
+
 def _too_small(img: HtmlElement) -> bool:
     for side in ("width", "height"):
         value = (img.get(side) or "").strip().removesuffix("px")
@@ -86,7 +107,7 @@ def _caption_for(img: HtmlElement) -> tuple[str, list[HtmlElement]]:
     while node is not None and node.tag not in ("body", "html"):
         if node.tag == "figure":
             found = [cap for cap in node.iter() if is_element(cap) and (
-                cap.tag == "figcaption" or any(CAPTION_TOKEN.match(t) for t in tokens(cap)))]
+                cap.tag == "figcaption" or _is_caption_box(cap))]
             return (caption_text(found[0]), found[:1]) if found else ("", [])
         if node.tag == "table":
             rows = node.findall(".//tr")
@@ -101,7 +122,7 @@ def _caption_for(img: HtmlElement) -> tuple[str, list[HtmlElement]]:
     if block is None:
         return "", []
     following = block.getnext()
-    if following is not None and any(CAPTION_TOKEN.match(t) for t in tokens(following)):
+    if following is not None and _is_caption_box(following):
         return caption_text(following), [following]
     if _is_image_only(block) and following is not None and _looks_like_caption(following):
         return caption_text(following), [following]
@@ -145,9 +166,8 @@ def take_images(container: HtmlElement, base_url: str, caption_selector: str = "
         if repeated is not None:
             doomed.append(repeated)
     images = _profile_captions(container, caption_selector, images, doomed, index)
-    for element in container.iter():
-        if (is_element(element) and element.tag not in ("html", "body")
-                and any(CAPTION_TOKEN.match(t) for t in tokens(element))
+    for element in container.iter(etree.Element):  # elements only: no comments, no PIs
+        if (element.tag not in ("html", "body") and _is_caption_box(element)
                 and len(text_of(element)) <= MAX_CAPTION_CHARS and element.find(".//img") is None):
             doomed.append(element)
     for element in doomed:

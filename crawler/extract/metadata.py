@@ -10,7 +10,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extract.nodes import SPACES, text_of
+from crawler.extract.nodes import collapse_spaces, text_of
 
 ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -24,6 +24,7 @@ PUBLISHED_META = (
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "last-modified")
 ITEMPROP_ELEMENTS = etree.XPath("//*[@itemprop]")
+READ_ITEMPROPS = frozenset({"datePublished", "dateModified", "headline", "articleSection"})
 
 
 @dataclass(slots=True)
@@ -49,7 +50,7 @@ class PageMeta:
 
 def _clean(value: object) -> str | None:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        text = SPACES.sub(" ", str(value)).strip()
+        text = collapse_spaces(str(value))
         return text or None
     return None
 
@@ -150,8 +151,9 @@ def _read_meta_tags(tree: HtmlElement, meta: PageMeta) -> None:
 def _read_itemprops(tree: HtmlElement, meta: PageMeta) -> None:
     for element in ITEMPROP_ELEMENTS(tree):
         prop = element.get("itemprop", "").strip()
-        if element.tag == "meta" and prop not in ("datePublished", "dateModified"):
-            continue
+        if prop not in READ_ITEMPROPS or (
+                element.tag == "meta" and prop not in ("datePublished", "dateModified")):
+            continue  # other properties' texts (an articleBody's …) are not worth reading
         raw = _clean(element.get("content") or element.get("datetime")) or text_of(element)
         if not raw:
             continue
