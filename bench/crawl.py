@@ -2,12 +2,13 @@
 
 Run ``python -m bench.crawl [--articles N]`` from the project root. It prints one table: the crawl's
 wall time, pages/s, CPU seconds per article and peak RSS (the crawl runs as the real CLI in a child
-process); over the same article pages in this process, the CPU time of bare
-``trafilatura.extract`` (median of one pass before the crawl and three after) and of partynews'
-own ``parse_article`` with the profile the crawl detects (median of three passes, alternating
-with trafilatura's: one pass alone varies by 10 % or more); and the CPU that Scrapy alone spends
-fetching the crawl's requests again with a spider that parses nothing (``bench.bare_fetch``), to
-tell Scrapy's share from ours.
+process, three times, each into a fresh database: the median is shown, as the machine's pace
+drifts by 10-20 % within minutes); over the same article pages in this process, the CPU time of
+bare ``trafilatura.extract`` (one pass before each crawl and one after the last, median) and of
+partynews' own ``parse_article`` with the profile the crawl detects (median of three passes,
+alternating with trafilatura's); and the CPU that Scrapy alone spends fetching the crawl's
+requests again with a spider that parses nothing (``bench.bare_fetch``), to tell Scrapy's share
+from ours.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import trafilatura
 
-from bench.cli_crawl import run_cli_crawl
+from bench.cli_crawl import CrawlRun, run_cli_crawl
 from crawler.extract import NotAnArticle, parse_article
 from crawler.sites.base import SiteProfile
 from crawler.sites.detect import resolve_profile
@@ -32,6 +34,7 @@ from tests.site import Site, build_site, serve_site
 from tests.site.model import BASE
 
 PASSES = 3
+CRAWLS = 3
 
 
 def article_pages(site: Site, base_url: str) -> list[tuple[str, bytes]]:
@@ -91,36 +94,75 @@ def main() -> None:
     with serve_site(site) as server, tempfile.TemporaryDirectory() as tmp:
         pages = article_pages(site, server.base_url)
         profile = detected_profile(site, server.base_url)
-        bare_passes = [parse_pass(pages, profile, ours=False)]  # the machine's pace before...
-        run = run_cli_crawl(server.base_url, Path(tmp))
-        requests = len(server.requests)
-        paths = [record.path for record in server.requests]
+        bare_passes, runs, requests = [], [], []
+        for number in range(CRAWLS):  # each crawl between two passes of bare trafilatura
+            bare_passes.append(parse_pass(pages, profile, ours=False))
+            served = len(server.requests)
+            workdir = Path(tmp) / f"crawl{number}"
+            workdir.mkdir()
+            runs.append(run_cli_crawl(server.base_url, workdir))
+            requests.append(len(server.requests) - served)
+        paths = [record.path for record in server.requests[: requests[0]]]
         fetch = bare_fetch_cpu(server.base_url, paths, Path(tmp))
     our_passes = []
-    for _ in range(PASSES):  # ...and after the crawl, alternating with parse_article
+    for _ in range(PASSES):  # after the crawls, alternating with parse_article
         bare_passes.append(parse_pass(pages, profile, ours=False))
         our_passes.append(parse_pass(pages, profile, ours=True))
-    bare, ours = statistics.median(bare_passes), statistics.median(our_passes)
-    articles = len(site.articles)
+    print_table(
+        Measures(
+            articles=len(site.articles),
+            runs=runs,
+            requests=statistics.median(requests),
+            bare=statistics.median(bare_passes),
+            ours=statistics.median(our_passes),
+            fetch=fetch,
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """What the benchmark measured: the crawls, and the per-page CPU of the reference passes."""
+
+    articles: int
+    runs: list[CrawlRun]
+    requests: float
+    bare: float
+    ours: float
+    fetch: float
+
+
+def print_table(measures: Measures) -> None:
+    """Print the benchmark's table (median crawl; every crawl's ratio to trafilatura too)."""
+    articles, bare = measures.articles, measures.bare
+    run = sorted(measures.runs, key=lambda crawl: crawl.cpu)[len(measures.runs) // 2]
     cpu = run.cpu
+    each = " / ".join(f"{crawl.cpu / articles / bare:.2f}x" for crawl in measures.runs)
     rows = [
         ("articles stored (crawl summary)", run.summary.split(": ", 1)[-1]),
-        ("requests served", f"{requests}"),
+        ("requests served", f"{measures.requests:.0f}"),
         ("crawl wall time", f"{run.wall:.1f} s"),
-        ("pages/s", f"{requests / run.wall:.1f}"),
-        ("crawl CPU per article (whole CLI)", f"{cpu / articles * 1000:.1f} ms"),
-        ("peak RSS of the crawl", f"{run.peak_rss_mb:.0f} MB"),
+        ("pages/s", f"{measures.requests / run.wall:.1f}"),
+        (
+            "crawl CPU per article (whole CLI, median of 3 crawls)",
+            f"{cpu / articles * 1000:.1f} ms",
+        ),
+        ("peak RSS of the crawl", f"{max(crawl.peak_rss_mb for crawl in measures.runs):.0f} MB"),
         ("bare trafilatura.extract CPU per page", f"{bare * 1000:.1f} ms"),
-        ("partynews parse_article CPU per page (crawl's profile)", f"{ours * 1000:.1f} ms"),
+        (
+            "partynews parse_article CPU per page (crawl's profile)",
+            f"{measures.ours * 1000:.1f} ms",
+        ),
         ("crawl CPU per article / bare trafilatura", f"{cpu / articles / bare:.2f}x"),
-        ("parse_article / bare trafilatura", f"{ours / bare:.2f}x"),
+        ("  each crawl / bare trafilatura", each),
+        ("parse_article / bare trafilatura", f"{measures.ours / bare:.2f}x"),
         (
             "bare Scrapy fetch of the same requests, CPU per article",
-            f"{fetch / articles * 1000:.1f} ms",
+            f"{measures.fetch / articles * 1000:.1f} ms",
         ),
         (
             "(crawl CPU - bare Scrapy fetch) per article / bare trafilatura",
-            f"{(cpu - fetch) / articles / bare:.2f}x",
+            f"{(cpu - measures.fetch) / articles / bare:.2f}x",
         ),
     ]
     width = max(len(name) for name, _ in rows)
