@@ -4,7 +4,7 @@ Run ``python -m bench.crawl [--articles N]`` from the project root. It prints on
 wall time, pages/s, CPU seconds per article and peak RSS (the crawl runs as the real CLI in a child
 process, three times, each into a fresh database: the median is shown, as the machine's pace
 drifts by 10-20 % within minutes); over the same article pages in this process, the CPU time of
-bare ``trafilatura.extract`` (one pass before each crawl and one after the last, median) and of
+bare ``trafilatura.extract`` (one pass before each crawl and three after the last, median) and of
 partynews' own ``parse_article`` with the profile the crawl detects (median of three passes,
 alternating with trafilatura's); and the CPU that Scrapy alone spends fetching the crawl's
 requests again with a spider that parses nothing (``bench.bare_fetch``), to tell Scrapy's share
