@@ -49,7 +49,6 @@ standard error of sqrt(J * (1 - J) / 256), 0.031 at J = 0.4, so the calibration'
 shingles (about 260 words) is kept whole, and two such texts are compared exactly."""
 
 _MERSENNE_61: Final = (1 << 61) - 1
-_MASK_64: Final = (1 << 64) - 1
 _MIX_MULTIPLIER: Final = 0x9E3779B97F4A7C15  # odd: multiplying by it permutes 64-bit values
 _SIGNED_64: Final = 1 << 63
 _LOW_32: Final = (1 << 32) - 1
@@ -76,6 +75,10 @@ def _permutation(index: int) -> tuple[int, int]:
 
 
 _MIX_A, _MIX_B = _permutation(0)
+# the rank hash's a, cut into 32-bit halves, and b, as arrays (see `_ranks`)
+_A_HIGH: Final = np.array(_MIX_A >> 32, dtype=_U64)
+_A_LOW: Final = np.array(_MIX_A & _LOW_32, dtype=_U64)
+_B: Final = np.array(_MIX_B, dtype=_U64)
 # Larger than any bin value: a borrowed value never equals a value of the bin's own.
 _DENSIFY_OFFSET: Final = _MERSENNE_61
 
@@ -142,17 +145,16 @@ def _ranks(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     stays below 2**64.
     """
     value = shingles % _P
-    high_a, low_a = np.array(_MIX_A >> 32, dtype=_U64), np.array(_MIX_A & _LOW_32, dtype=_U64)
     high, low = value >> _U64(32), value & _U64(_LOW_32)
-    middle = high_a * low + low_a * high  # < 2**62, weighs 2**32
-    lowest = low_a * low  # < 2**64, weighs 1
+    middle = _A_HIGH * low + _A_LOW * high  # < 2**62, weighs 2**32
+    lowest = _A_LOW * low  # < 2**64, weighs 1
     folded = (
-        ((high_a * high) << _U64(3))  # weighs 2**64 = 8 (mod p)
+        ((_A_HIGH * high) << _U64(3))  # weighs 2**64 = 8 (mod p)
         + (middle >> _U64(29))  # middle * 2**32 = (middle >> 29) * 2**61 + ...
         + ((middle & _U64(_LOW_29)) << _U64(32))
         + (lowest >> _U64(61))
         + (lowest & _P)
-        + np.array(_MIX_B, dtype=_U64)
+        + _B
     )  # each term is below 2**61, so the sum is below 2**64
     folded = (folded & _P) + (folded >> _U64(61))
     folded = np.where(folded >= _P, folded - _P, folded)

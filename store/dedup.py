@@ -21,10 +21,8 @@ from sqlalchemy.orm import Session
 
 from normalize.dedup import (
     NEAR_DUP_THRESHOLD,
-    shingle_sketch,
     sketch_jaccard,
     text_fingerprint,
-    text_shingles,
 )
 from store.in_clause import IN_CLAUSE_SIZE, in_clause_chunks
 from store.models import ArticleBandRow, ArticleRow
@@ -249,7 +247,7 @@ def _stored_sketches(
 
 def _text_sketch(text: _StoredText) -> tuple[int, ...]:
     """Return the sketch of a stored text, computed from the text itself."""
-    return shingle_sketch(text_shingles(text.title, text.lead, text.body))
+    return text_fingerprint(text.title, text.lead, text.body)[1]
 
 
 def _write_bands(session: Session, prints: Sequence[_Fingerprint]) -> None:
